@@ -17,7 +17,7 @@ public class EcifInfraTestResource implements QuarkusTestResourceLifecycleManage
         return Map.of(
                 "quarkus.datasource.jdbc.url", infra.jdbcUrl(),
                 "quarkus.datasource.username", PostgresServer.USER,
-                "quarkus.datasource.password", "",
+                "quarkus.datasource.password", PostgresServer.PASSWORD,
                 "kafka.bootstrap.servers", infra.kafkaBootstrapServers());
     }
 

@@ -26,6 +26,11 @@ public final class PostgresServer implements AutoCloseable {
 
     public static final String DATABASE = "ecif";
     public static final String USER = "postgres";
+    /**
+     * Local clusters trust every loopback connection, so this password guards nothing; it exists because some
+     * clients (Debezium's JDBC offset store) refuse an empty one.
+     */
+    public static final String PASSWORD = "ecif";
 
     private final Path binDir;
     private final Path dataDir;
@@ -174,6 +179,7 @@ public final class PostgresServer implements AutoCloseable {
             if (!rs.next()) {
                 s.execute("CREATE DATABASE " + DATABASE + " ENCODING 'UTF8'");
             }
+            s.execute("ALTER USER " + USER + " PASSWORD '" + PASSWORD + "'");
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create database " + DATABASE, e);
         }

@@ -1,0 +1,36 @@
+package org.ecifhub.scoring.messaging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.ecifhub.commons.events.EventEnvelope;
+import org.ecifhub.scoring.service.ScoringService;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Reads {@code ecif.customer.v1}. The message is acknowledged (its offset committed) only after
+ * {@link ScoringService#apply} committed; a message that cannot be read or applied goes to the dead-letter topic
+ * with the reason, and consumption carries on.
+ */
+@ApplicationScoped
+public class CustomerEventsConsumer {
+
+    private final ScoringService scoring;
+    private final ObjectMapper mapper;
+
+    public CustomerEventsConsumer(ScoringService scoring, ObjectMapper mapper) {
+        this.scoring = scoring;
+        this.mapper = mapper;
+    }
+
+    @Incoming("customer-events")
+    @Blocking
+    public void consume(String payload) throws JsonProcessingException {
+        EventEnvelope envelope = mapper.readValue(payload, EventEnvelope.class);
+        if (envelope.eventId() == null || envelope.subject() == null || envelope.eventType() == null) {
+            throw new IllegalArgumentException("not an ECIF event envelope: eventId, eventType and subject are required");
+        }
+        scoring.apply(envelope);
+    }
+}

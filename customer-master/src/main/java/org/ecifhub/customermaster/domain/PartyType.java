@@ -1,0 +1,6 @@
+package org.ecifhub.customermaster.domain;
+
+public enum PartyType {
+    PERSON,
+    ORGANIZATION
+}

@@ -1,0 +1,65 @@
+package org.ecifhub.customermaster.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.ecifhub.customermaster.domain.PartyAttributes;
+import org.ecifhub.customermaster.domain.PartyType;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+@Entity
+@Table(name = "golden_record")
+public class GoldenRecordEntity {
+
+    @Id
+    @Column(name = "customer_number")
+    public String customerNumber;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "party_type")
+    public PartyType partyType;
+    public String name;
+    @Column(name = "id_type")
+    public String idType;
+    @Column(name = "id_number")
+    public String idNumber;
+    @Column(name = "birth_date")
+    public LocalDate birthDate;
+    public String gender;
+    public String phone;
+    public String address;
+    public String occupation;
+    @Column(name = "branch_code")
+    public String branchCode;
+    @Column(name = "attributes_as_of")
+    public OffsetDateTime attributesAsOf;
+    public String status;
+    public long version;
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+
+    public PartyAttributes attributes() {
+        return new PartyAttributes(partyType, name, idType, idNumber, birthDate, gender, phone, address, occupation,
+                branchCode);
+    }
+
+    public void setAttributes(PartyAttributes a) {
+        partyType = a.type();
+        name = a.name();
+        idType = a.idType();
+        idNumber = a.idNumber();
+        birthDate = a.birthDate();
+        gender = a.gender();
+        phone = a.phone();
+        address = a.address();
+        occupation = a.occupation();
+        branchCode = a.branchCode();
+    }
+}

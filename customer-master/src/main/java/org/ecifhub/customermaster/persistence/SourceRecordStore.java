@@ -1,0 +1,82 @@
+package org.ecifhub.customermaster.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/** Source records as received, and refused records with their reasons: append-only. */
+@ApplicationScoped
+public class SourceRecordStore {
+
+    private final EntityManager entityManager;
+
+    public SourceRecordStore(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    public record Latest(String contentHash, OffsetDateTime asOf, String customerNumber) {
+    }
+
+    public Optional<Latest> latest(String source, String sourceCustomerId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        SELECT content_hash, as_of, customer_number FROM source_record
+                        WHERE source = ?1 AND source_customer_id = ?2 ORDER BY id DESC LIMIT 1""")
+                .setParameter(1, source)
+                .setParameter(2, sourceCustomerId)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] r = rows.get(0);
+        return Optional.of(new Latest((String) r[0], toOffset(r[1]), (String) r[2]));
+    }
+
+    public void append(String source, String sourceCustomerId, OffsetDateTime asOf, String customerNumber,
+                       String contentHash, String payloadJson) {
+        entityManager.createNativeQuery("""
+                        INSERT INTO source_record (source, source_customer_id, as_of, received_at, customer_number,
+                                                   content_hash, payload)
+                        VALUES (?1, ?2, ?3, now(), ?4, ?5, CAST(?6 AS jsonb))""")
+                .setParameter(1, source)
+                .setParameter(2, sourceCustomerId)
+                .setParameter(3, asOf)
+                .setParameter(4, customerNumber)
+                .setParameter(5, contentHash)
+                .setParameter(6, payloadJson)
+                .executeUpdate();
+    }
+
+    /** Keeps a refused record in its own transaction: it must survive whatever happens to the batch. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void reject(String source, int index, String errorsJson, String raw) {
+        entityManager.createNativeQuery("""
+                        INSERT INTO rejected_record (source, received_at, record_index, errors, raw)
+                        VALUES (?1, now(), ?2, CAST(?3 AS jsonb), ?4)""")
+                .setParameter(1, source)
+                .setParameter(2, index)
+                .setParameter(3, errorsJson)
+                .setParameter(4, raw)
+                .executeUpdate();
+    }
+
+    private static OffsetDateTime toOffset(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o;
+        }
+        if (value instanceof java.time.Instant i) {
+            return i.atOffset(java.time.ZoneOffset.UTC);
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant().atOffset(java.time.ZoneOffset.UTC);
+        }
+        throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
+    }
+}

@@ -1,0 +1,230 @@
+package org.ecifhub.customermaster.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.ecifhub.customermaster.domain.AccountData;
+import org.ecifhub.customermaster.domain.CustomerEvent;
+import org.ecifhub.customermaster.domain.FeedRecord;
+import org.ecifhub.customermaster.domain.PartyAttributes;
+import org.ecifhub.customermaster.domain.PartyIdentity;
+import org.ecifhub.customermaster.messaging.CustomerEventPublisher;
+import org.ecifhub.customermaster.persistence.AccountHoldingEntity;
+import org.ecifhub.customermaster.persistence.EbankingStatusEntity;
+import org.ecifhub.customermaster.persistence.GoldenRecordEntity;
+import org.ecifhub.customermaster.persistence.GoldenRecordRepository;
+import org.ecifhub.customermaster.persistence.HoldingsRepository;
+import org.ecifhub.customermaster.persistence.SourceRecordStore;
+import org.ecifhub.customermaster.persistence.XrefRepository;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Folds one source record into the golden records, in one transaction: the source record, the golden record,
+ * the cross-reference, the holdings and the outbox events all commit together or not at all.
+ */
+@ApplicationScoped
+public class ConsolidationService {
+
+    public enum Outcome { CREATED, UPDATED, UNCHANGED }
+
+    public record Result(String customerNumber, Outcome outcome) {
+    }
+
+    private final GoldenRecordRepository goldenRecords;
+    private final XrefRepository xrefs;
+    private final HoldingsRepository holdings;
+    private final SourceRecordStore sourceRecords;
+    private final CustomerEventPublisher events;
+    private final ObjectMapper canonicalJson;
+
+    public ConsolidationService(GoldenRecordRepository goldenRecords, XrefRepository xrefs, HoldingsRepository holdings,
+                                SourceRecordStore sourceRecords, CustomerEventPublisher events, ObjectMapper mapper) {
+        this.goldenRecords = goldenRecords;
+        this.xrefs = xrefs;
+        this.holdings = holdings;
+        this.sourceRecords = sourceRecords;
+        this.events = events;
+        this.canonicalJson = mapper.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    }
+
+    @Transactional
+    public Result consolidate(FeedRecord record) {
+        Optional<PartyIdentity> identity = PartyIdentity.of(record.party().idType(), record.party().idNumber());
+        List<String> lockKeys = new ArrayList<>();
+        lockKeys.add("src:" + record.source() + ":" + record.sourceCustomerId());
+        identity.ifPresent(id -> lockKeys.add("id:" + id.key()));
+        goldenRecords.lockKeys(lockKeys);
+
+        String payload = json(record);
+        String hash = sha256(payload);
+        Optional<SourceRecordStore.Latest> latest = sourceRecords.latest(record.source(), record.sourceCustomerId());
+        if (latest.isPresent() && latest.get().contentHash().equals(hash)) {
+            // The same record again (a retried request, a re-sent file): nothing changes, nothing is announced.
+            return new Result(latest.get().customerNumber(), Outcome.UNCHANGED);
+        }
+
+        PartyAttributes incoming = PartyAttributes.from(record);
+        GoldenRecordEntity golden = xrefs.customerNumberOf(record.source(), record.sourceCustomerId())
+                .map(goldenRecords::findById)
+                .or(() -> identity.flatMap(goldenRecords::findActiveByIdentity))
+                .orElse(null);
+        CustomerEvent.SourceReference sourceRef =
+                new CustomerEvent.SourceReference(record.source(), record.sourceCustomerId(), record.asOf());
+        Outcome outcome;
+        if (golden == null) {
+            golden = create(incoming, record.asOf());
+            events.publish(new CustomerEvent.CustomerCreated(golden.customerNumber, incoming, sourceRef), golden.version);
+            outcome = Outcome.CREATED;
+        } else {
+            PartyAttributes.Merge merge = golden.attributes().absorb(incoming, golden.attributesAsOf, record.asOf());
+            outcome = Outcome.UNCHANGED;
+            if (merge.isChange()) {
+                golden.setAttributes(merge.result());
+                golden.attributesAsOf = latestOf(golden.attributesAsOf, record.asOf());
+                goldenRecords.touch(golden);
+                events.publish(new CustomerEvent.CustomerUpdated(golden.customerNumber, merge.result(),
+                        merge.changed(), sourceRef), golden.version);
+                outcome = Outcome.UPDATED;
+            }
+        }
+        xrefs.link(record.source(), record.sourceCustomerId(), golden.customerNumber);
+        sourceRecords.append(record.source(), record.sourceCustomerId(), record.asOf(), golden.customerNumber, hash,
+                payload);
+        if (applyHoldings(golden, record)) {
+            goldenRecords.touch(golden);
+            events.publish(holdingsOf(golden), golden.version);
+            if (outcome == Outcome.UNCHANGED) {
+                outcome = Outcome.UPDATED;
+            }
+        }
+        return new Result(golden.customerNumber, outcome);
+    }
+
+    private GoldenRecordEntity create(PartyAttributes attributes, OffsetDateTime asOf) {
+        GoldenRecordEntity golden = new GoldenRecordEntity();
+        golden.customerNumber = goldenRecords.nextCustomerNumber();
+        golden.setAttributes(attributes);
+        golden.attributesAsOf = asOf;
+        golden.status = "ACTIVE";
+        golden.version = 1;
+        golden.createdAt = OffsetDateTime.now();
+        golden.updatedAt = golden.createdAt;
+        goldenRecords.persist(golden);
+        return golden;
+    }
+
+    /** Applies the record's accounts and e-banking status; true when anything changed. */
+    private boolean applyHoldings(GoldenRecordEntity golden, FeedRecord record) {
+        boolean changed = false;
+        for (AccountData account : record.accounts()) {
+            AccountHoldingEntity.Key key = new AccountHoldingEntity.Key(record.source(), account.accountId().strip());
+            AccountHoldingEntity held = holdings.findById(key);
+            if (held != null && held.asOf != null && record.asOf() != null && record.asOf().isBefore(held.asOf)) {
+                continue; // an older snapshot of the account never overwrites a newer one
+            }
+            if (held == null) {
+                held = new AccountHoldingEntity();
+                held.key = key;
+                held.customerNumber = golden.customerNumber;
+                copy(account, record.asOf(), held);
+                holdings.persist(held);
+                changed = true;
+            } else if (!sameHolding(held, account, golden.customerNumber)) {
+                held.customerNumber = golden.customerNumber;
+                copy(account, record.asOf(), held);
+                changed = true;
+            }
+        }
+        if (record.ebanking() != null && record.ebanking().mobileBanking() != null) {
+            EbankingStatusEntity status = holdings.ebankingOf(golden.customerNumber);
+            if (status == null) {
+                status = new EbankingStatusEntity();
+                status.customerNumber = golden.customerNumber;
+            }
+            boolean differs = status.mobileBanking != record.ebanking().mobileBanking()
+                    || !Objects.equals(status.loginsLast30d, record.ebanking().loginsLast30d())
+                    || !Objects.equals(status.transactionsLast30d, record.ebanking().transactionsLast30d());
+            if (differs || status.asOf == null) {
+                status.mobileBanking = record.ebanking().mobileBanking();
+                status.loginsLast30d = record.ebanking().loginsLast30d();
+                status.transactionsLast30d = record.ebanking().transactionsLast30d();
+                status.asOf = record.asOf();
+                holdings.saveEbanking(status);
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    private static boolean sameHolding(AccountHoldingEntity held, AccountData a, String customerNumber) {
+        return held.customerNumber.equals(customerNumber)
+                && held.productType == a.productType()
+                && Objects.equals(held.currency, a.currency())
+                && compare(held.balance, a.balance())
+                && Objects.equals(held.status, a.status())
+                && Objects.equals(held.openDate, a.openDate())
+                && compare(held.interestRate, a.interestRate())
+                && Objects.equals(held.daysPastDue, a.daysPastDue())
+                && Objects.equals(held.termMonths, a.termMonths())
+                && compare(held.feeIncome, a.feeIncome());
+    }
+
+    private static boolean compare(java.math.BigDecimal x, java.math.BigDecimal y) {
+        return x == null ? y == null : y != null && x.compareTo(y) == 0;
+    }
+
+    private static void copy(AccountData a, OffsetDateTime asOf, AccountHoldingEntity held) {
+        held.productType = a.productType();
+        held.currency = a.currency();
+        held.balance = a.balance();
+        held.status = a.status();
+        held.openDate = a.openDate();
+        held.interestRate = a.interestRate();
+        held.daysPastDue = a.daysPastDue();
+        held.termMonths = a.termMonths();
+        held.feeIncome = a.feeIncome();
+        held.asOf = asOf;
+    }
+
+    private CustomerEvent.HoldingsChanged holdingsOf(GoldenRecordEntity golden) {
+        List<CustomerEvent.Holding> accounts = holdings.ofCustomer(golden.customerNumber).stream()
+                .map(AccountHoldingEntity::toHolding)
+                .toList();
+        CustomerEvent.Ebanking ebanking = EbankingStatusEntity.toEbanking(holdings.ebankingOf(golden.customerNumber));
+        return new CustomerEvent.HoldingsChanged(golden.customerNumber, golden.branchCode, accounts, ebanking);
+    }
+
+    private static OffsetDateTime latestOf(OffsetDateTime a, OffsetDateTime b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.isAfter(b) ? a : b;
+    }
+
+    private String json(FeedRecord record) {
+        try {
+            return canonicalJson.writeValueAsString(record);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package org.ecifhub.customermaster;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.ecifhub.support.infra.EcifInfraTestResource;
+import org.ecifhub.support.infra.TestInfrastructure;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+
+@QuarkusTest
+@WithTestResource(value = EcifInfraTestResource.class, scope = TestResourceScope.GLOBAL)
+class FeedIngestionTest {
+
+    static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    static String record(String source, String sourceId, String name, String idNumber, String branch, double balance) {
+        return """
+                {"source": "%s", "sourceCustomerId": "%s", "asOf": "2026-11-21T23:00:00+08:00", "branchCode": "%s",
+                 "party": {"type": "PERSON", "name": "%s", "idType": "RESIDENT_ID", "idNumber": "%s",
+                           "birthDate": "1980-01-01", "gender": "M", "phone": "13812345678"},
+                 "accounts": [{"accountId": "A-%s", "productType": "DEMAND_DEPOSIT", "currency": "CNY",
+                               "balance": %s, "status": "ACTIVE", "openDate": "2015-03-02"}]}"""
+                .formatted(source, sourceId, branch, name, idNumber, sourceId, balance);
+    }
+
+    static String unique() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void aDepositRecordBecomesAGoldenRecordWithXrefAndEventsOnKafka() {
+        String sourceId = "CB" + unique();
+        String customerNumber = given().contentType(ContentType.JSON)
+                .body("[" + record("DEPOSIT", sourceId, "张伟", "43138119800101001X", "LSJ001", 15230.55) + "]")
+                .post("/api/v1/feeds/DEPOSIT/records")
+                .then().statusCode(200)
+                .body("accepted", equalTo(1))
+                .body("results[0].outcome", equalTo("CREATED"))
+                .extract().path("results[0].customerNumber");
+
+        given().get("/api/v1/customers/" + customerNumber).then().statusCode(200)
+                .body("attributes.name", equalTo("张伟"))
+                .body("attributes.idNumber", equalTo("43138119800101001X"))
+                .body("sources", hasSize(1))
+                .body("sources[0].sourceCustomerId", equalTo(sourceId))
+                .body("accounts[0].balance", equalTo(15230.55f));
+        given().get("/api/v1/xref/DEPOSIT/" + sourceId).then().statusCode(200)
+                .body("customerNumber", equalTo(customerNumber));
+
+        List<ConsumerRecord<String, String>> events = eventsFor(customerNumber, 2, Duration.ofSeconds(30));
+        assertThat(events).extracting(ConsumerRecord::key).containsOnly(customerNumber);
+        assertThat(events).extracting(r -> JSON.readTree(r.value()).path("eventType").asText())
+                .containsExactly("CustomerCreated", "HoldingsChanged");
+        assertThat(events).extracting(r -> JSON.readTree(r.value()).path("version").asLong()).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void theSameIdNumberFromAnotherSystemJoinsTheSameGoldenRecord() {
+        String idNumber = "43138119850202" + (1000 + (int) (Math.random() * 8999));
+        String first = given().contentType(ContentType.JSON)
+                .body("[" + record("DEPOSIT", "CB" + unique(), "李娜", idNumber, "LSJ002", 100) + "]")
+                .post("/api/v1/feeds/DEPOSIT/records").then().statusCode(200)
+                .extract().path("results[0].customerNumber");
+        // Full-width digits and a lower-case x are the same id after standardisation.
+        String loanSourceId = "LN" + unique();
+        String second = given().config(io.restassured.RestAssured.config().encoderConfig(
+                        io.restassured.config.EncoderConfig.encoderConfig()
+                                .encodeContentTypeAs("application/x-ndjson", ContentType.TEXT)))
+                .contentType("application/x-ndjson; charset=UTF-8")
+                .body(record("LOAN", loanSourceId, "李娜", toFullWidth(idNumber), "LSJ002", 5000).replace("\n", "") + "\n")
+                .post("/api/v1/feeds/LOAN/records").then().statusCode(200)
+                .extract().path("results[0].customerNumber");
+        assertThat(second).isEqualTo(first);
+        given().get("/api/v1/customers/" + first).then().statusCode(200).body("sources", hasSize(2))
+                .body("sources.source", hasItem("LOAN"));
+    }
+
+    @Test
+    void sendingTheSameRecordAgainChangesNothing() {
+        String body = "[" + record("DEPOSIT", "CB" + unique(), "王芳", "43138119900303" + (1000 + (int) (Math.random() * 8999)), "LSJ001", 42) + "]";
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/feeds/DEPOSIT/records").then().statusCode(200)
+                .body("results[0].outcome", equalTo("CREATED"));
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/feeds/DEPOSIT/records").then().statusCode(200)
+                .body("results[0].outcome", equalTo("UNCHANGED"));
+    }
+
+    @Test
+    void badRecordsAreRefusedWithIndexAndFieldWhileGoodOnesLand() {
+        String good = record("DEPOSIT", "CB" + unique(), "赵敏", "43138119700404" + (1000 + (int) (Math.random() * 8999)), "LSJ003", 1);
+        String missingName = """
+                {"source": "DEPOSIT", "sourceCustomerId": "CBX1", "party": {"type": "PERSON"}}""";
+        String wrongType = """
+                {"source": "DEPOSIT", "sourceCustomerId": "CBX2", "party": {"type": "PERSON", "name": "钱七"},
+                 "accounts": [{"accountId": "A1", "productType": "DEMAND_DEPOSIT", "balance": "lots"}]}""";
+        given().contentType(ContentType.JSON).body("[" + good + "," + missingName + "," + wrongType + "]")
+                .post("/api/v1/feeds/DEPOSIT/records")
+                .then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:ecif:problem:invalid-records"))
+                .body("accepted", equalTo(1))
+                .body("errors.find { it.index == 1 }.field", equalTo("party.name"))
+                .body("errors.find { it.index == 2 }.field", equalTo("accounts[0].balance"))
+                .body("results[0].customerNumber", notNullValue());
+    }
+
+    @Test
+    void malformedJsonAndUnknownSourceAreProblems() {
+        given().contentType(ContentType.JSON).body("[{\"source\": ")
+                .post("/api/v1/feeds/DEPOSIT/records")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("urn:ecif:problem:malformed-body"));
+        given().contentType(ContentType.JSON).body("[]")
+                .post("/api/v1/feeds/PAYROLL/records")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("urn:ecif:problem:unknown-source"))
+                .body("errors[0].field", equalTo("source"));
+        given().get("/api/v1/customers/999").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    static String toFullWidth(String ascii) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : ascii.toCharArray()) {
+            sb.append(c >= '!' && c <= '~' ? (char) (c - '!' + '！') : c);
+        }
+        return sb.toString().replace("X", "ｘ");
+    }
+
+    static List<ConsumerRecord<String, String>> eventsFor(String key, int atLeast, Duration timeout) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<String, String>(Map.of(
+                "bootstrap.servers", TestInfrastructure.get().kafkaBootstrapServers(),
+                "group.id", "test-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
+                new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of("ecif.customer.v1"));
+            Instant deadline = Instant.now().plus(timeout);
+            while (found.size() < atLeast && Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    if (key.equals(r.key())) {
+                        found.add(r);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+}

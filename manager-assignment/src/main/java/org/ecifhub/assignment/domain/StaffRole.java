@@ -1,0 +1,6 @@
+package org.ecifhub.assignment.domain;
+
+public enum StaffRole {
+    CUSTOMER_MANAGER,
+    TELLER
+}

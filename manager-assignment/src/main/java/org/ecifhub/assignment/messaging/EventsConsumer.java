@@ -1,0 +1,45 @@
+package org.ecifhub.assignment.messaging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.ecifhub.assignment.service.AssignmentService;
+import org.ecifhub.commons.events.EventEnvelope;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Reads {@code ecif.customer.v1} and {@code ecif.tier.v1}. A message is acknowledged only after its transaction
+ * committed; one that cannot be read or applied goes to the channel's dead-letter topic and consumption goes on.
+ */
+@ApplicationScoped
+public class EventsConsumer {
+
+    private final AssignmentService assignment;
+    private final ObjectMapper mapper;
+
+    public EventsConsumer(AssignmentService assignment, ObjectMapper mapper) {
+        this.assignment = assignment;
+        this.mapper = mapper;
+    }
+
+    @Incoming("customer-events")
+    @Blocking
+    public void customerEvent(String payload) throws JsonProcessingException {
+        assignment.applyCustomerEvent(read(payload));
+    }
+
+    @Incoming("tier-events")
+    @Blocking
+    public void tierEvent(String payload) throws JsonProcessingException {
+        assignment.applyTierEvent(read(payload));
+    }
+
+    private EventEnvelope read(String payload) throws JsonProcessingException {
+        EventEnvelope envelope = mapper.readValue(payload, EventEnvelope.class);
+        if (envelope.eventId() == null || envelope.subject() == null || envelope.eventType() == null) {
+            throw new IllegalArgumentException("not an ECIF event envelope: eventId, eventType and subject are required");
+        }
+        return envelope;
+    }
+}

@@ -1,0 +1,22 @@
+package org.ecifhub.assignment.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.ecifhub.assignment.domain.OwnershipChanged;
+import org.ecifhub.commons.outbox.OutboxWriter;
+
+/** Publishes OwnershipChanged through this service's outbox to {@value #TOPIC}. */
+@ApplicationScoped
+public class OwnershipEventPublisher {
+
+    public static final String TOPIC = "ecif.ownership.v1";
+
+    private final OutboxWriter outbox;
+
+    public OwnershipEventPublisher(OutboxWriter outbox) {
+        this.outbox = outbox;
+    }
+
+    public void publish(OwnershipChanged event, long version) {
+        outbox.write(TOPIC, event.customerNumber(), "OwnershipChanged", version, event);
+    }
+}

@@ -1,0 +1,40 @@
+package org.ecifhub.assignment.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.ecifhub.assignment.domain.Owner;
+import org.ecifhub.assignment.domain.OwnerRole;
+
+import java.time.OffsetDateTime;
+
+@Entity
+@Table(name = "ownership")
+public class OwnershipEntity {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(name = "customer_number")
+    public String customerNumber;
+    @Enumerated(EnumType.STRING)
+    public OwnerRole role;
+    @Column(name = "owner_type")
+    public String ownerType;
+    @Column(name = "owner_id")
+    public String ownerId;
+    public String reason;
+    @Column(name = "valid_from")
+    public OffsetDateTime validFrom;
+    @Column(name = "valid_to")
+    public OffsetDateTime validTo;
+
+    public Owner owner() {
+        return new Owner(role, ownerType, ownerId);
+    }
+}
