@@ -5,17 +5,13 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.ecifhub.support.infra.EcifInfraTestResource;
 import org.ecifhub.support.infra.TestInfrastructure;
+import org.ecifhub.support.testing.KafkaTestClient;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -144,21 +140,7 @@ class FeedIngestionTest {
     }
 
     static List<ConsumerRecord<String, String>> eventsFor(String key, int atLeast, Duration timeout) {
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<String, String>(Map.of(
-                "bootstrap.servers", TestInfrastructure.get().kafkaBootstrapServers(),
-                "group.id", "test-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
-                new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of("ecif.customer.v1"));
-            Instant deadline = Instant.now().plus(timeout);
-            while (found.size() < atLeast && Instant.now().isBefore(deadline)) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                    if (key.equals(r.key())) {
-                        found.add(r);
-                    }
-                }
-            }
-        }
-        return found;
+        return new KafkaTestClient(TestInfrastructure.get().kafkaBootstrapServers())
+                .readKey("ecif.customer.v1", key, atLeast, timeout);
     }
 }

@@ -55,6 +55,7 @@ public class ScoringService {
             score.customerNumber = customerNumber;
             score.score = BigDecimal.ZERO;
             score.tier = Tier.GENERAL;
+            score.updatedAt = OffsetDateTime.now();
             scores.persist(score);
         } else {
             before = score.tier;

@@ -1,6 +1,7 @@
 package org.ecifhub.support.infra;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.server.common.MetadataVersion;
 
@@ -21,6 +22,11 @@ public final class KafkaTestCluster implements AutoCloseable {
     }
 
     public static KafkaTestCluster start() {
+        // The test kit deletes its directories in a JVM shutdown hook that runs alongside ours; a broker still
+        // stopping then sees its log directory vanish and would halt the JVM with a non-zero code, which the test
+        // runner reports as a crashed fork. In-process, a broker must never end the JVM.
+        Exit.setHaltProcedure((code, message) -> { });
+        Exit.setExitProcedure((code, message) -> { });
         int port = Os.freePort();
         TestKitNodes nodes = new TestKitNodes.Builder()
                 .setCombined(true)

@@ -32,8 +32,9 @@ public class OwnersResource {
         }
     }
 
+    /** {@code eventsApplied}: customer and tier events applied for this customer (each exactly once). */
     public record OwnersView(String customerNumber, String branchCode, String tier, List<OwnerView> current,
-                             List<OwnerView> history) {
+                             List<OwnerView> history, long eventsApplied) {
     }
 
     private final AssignedCustomerRepository customers;
@@ -57,7 +58,7 @@ public class OwnersResource {
         }
         return new OwnersView(customerNumber, customer.branchCode, customer.tier,
                 ownerships.current(customerNumber).stream().map(OwnerView::of).toList(),
-                ownerships.history(customerNumber).stream().map(OwnerView::of).toList());
+                ownerships.history(customerNumber).stream().map(OwnerView::of).toList(), customer.eventsApplied);
     }
 
     @GET

@@ -1,0 +1,108 @@
+package org.ecifhub.support.hub;
+
+import org.ecifhub.support.infra.PostgresServer;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
+
+/** Starts and stops the four services of the hub as processes, wired to one PostgreSQL and one Kafka. */
+public final class HubServices {
+
+    public static final String CUSTOMER_MASTER = "customer-master";
+    public static final String CONTRIBUTION_SCORING = "contribution-scoring";
+    public static final String MANAGER_ASSIGNMENT = "manager-assignment";
+    public static final String GATEWAY = "gateway";
+
+    /** Where things are and which ports to use. */
+    public record Settings(Path projectRoot, Path logDir, String jdbcUrl, String kafkaBootstrapServers,
+                           Map<String, Integer> ports, String heap, Duration startTimeout) {
+    }
+
+    private final Settings settings;
+    private final LongConsumer childRecorder;
+    private final Map<String, ServiceProcess> running = new LinkedHashMap<>();
+
+    /** @param childRecorder told each started pid, so that a launcher killed mid-way leaves nothing behind */
+    public HubServices(Settings settings, LongConsumer childRecorder) {
+        this.settings = settings;
+        this.childRecorder = childRecorder;
+    }
+
+    /**
+     * Starts customer-master first (its relay creates the customer topic), then the two consumers, then the
+     * gateway, each waited for until ready.
+     */
+    public void startAll() {
+        start(CUSTOMER_MASTER);
+        List<String> consumers = List.of(CONTRIBUTION_SCORING, MANAGER_ASSIGNMENT);
+        consumers.forEach(this::launch);
+        consumers.forEach(name -> running.get(name).awaitReady(settings.startTimeout()));
+        start(GATEWAY);
+    }
+
+    public ServiceProcess start(String name) {
+        ServiceProcess p = launch(name);
+        p.awaitReady(settings.startTimeout());
+        return p;
+    }
+
+    private ServiceProcess launch(String name) {
+        Path jar = settings.projectRoot().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        ServiceProcess p = ServiceProcess.start(name, jar, port(name), config(name),
+                settings.logDir().resolve(name + ".log"), settings.heap());
+        childRecorder.accept(p.pid());
+        running.put(name, p);
+        return p;
+    }
+
+    public ServiceProcess get(String name) {
+        return running.get(name);
+    }
+
+    public int port(String name) {
+        return settings.ports().get(name);
+    }
+
+    public String url(String name) {
+        return "http://127.0.0.1:" + port(name);
+    }
+
+    /** Stops the gateway first and customer-master last, so nothing is accepted that cannot be relayed. */
+    public void stopAll() {
+        List<ServiceProcess> order = new ArrayList<>(running.values());
+        java.util.Collections.reverse(order);
+        for (ServiceProcess p : order) {
+            p.stop(Duration.ofSeconds(20));
+        }
+        running.clear();
+    }
+
+    private Map<String, String> config(String name) {
+        Map<String, String> c = new LinkedHashMap<>();
+        if (GATEWAY.equals(name)) {
+            c.put("ecif.gateway.customer-master-url", url(CUSTOMER_MASTER));
+            c.put("ecif.gateway.contribution-scoring-url", url(CONTRIBUTION_SCORING));
+            c.put("ecif.gateway.manager-assignment-url", url(MANAGER_ASSIGNMENT));
+        } else {
+            c.put("quarkus.datasource.jdbc.url", settings.jdbcUrl());
+            c.put("quarkus.datasource.username", PostgresServer.USER);
+            c.put("quarkus.datasource.password", PostgresServer.PASSWORD);
+            c.put("kafka.bootstrap.servers", settings.kafkaBootstrapServers());
+        }
+        return c;
+    }
+
+    public static Map<String, Integer> defaultPorts(int gatewayPort) {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put(GATEWAY, gatewayPort);
+        ports.put(CUSTOMER_MASTER, gatewayPort + 1);
+        ports.put(CONTRIBUTION_SCORING, gatewayPort + 2);
+        ports.put(MANAGER_ASSIGNMENT, gatewayPort + 3);
+        return ports;
+    }
+}
