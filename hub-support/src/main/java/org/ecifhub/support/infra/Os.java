@@ -82,6 +82,16 @@ public final class Os {
         }
     }
 
+    /** True when something accepts TCP connections on 127.0.0.1:{@code port}. */
+    public static boolean isListening(int port) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     public static boolean isAlive(long pid) {
         return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
