@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.ecifhub.commons.events.EventEnvelope;
+import org.ecifhub.commons.inbox.TransientFailures;
 import org.ecifhub.scoring.service.ScoringService;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.time.Duration;
 
 /**
  * Reads {@code ecif.customer.v1}. The message is acknowledged (its offset committed) only after
@@ -31,6 +34,6 @@ public class CustomerEventsConsumer {
         if (envelope.eventId() == null || envelope.subject() == null || envelope.eventType() == null) {
             throw new IllegalArgumentException("not an ECIF event envelope: eventId, eventType and subject are required");
         }
-        scoring.apply(envelope);
+        TransientFailures.retry(3, Duration.ofMillis(100), () -> scoring.apply(envelope));
     }
 }

@@ -6,7 +6,10 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.ecifhub.assignment.service.AssignmentService;
 import org.ecifhub.commons.events.EventEnvelope;
+import org.ecifhub.commons.inbox.TransientFailures;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.time.Duration;
 
 /**
  * Reads {@code ecif.customer.v1} and {@code ecif.tier.v1}. A message is acknowledged only after its transaction
@@ -26,13 +29,15 @@ public class EventsConsumer {
     @Incoming("customer-events")
     @Blocking
     public void customerEvent(String payload) throws JsonProcessingException {
-        assignment.applyCustomerEvent(read(payload));
+        EventEnvelope event = read(payload);
+        TransientFailures.retry(3, Duration.ofMillis(100), () -> assignment.applyCustomerEvent(event));
     }
 
     @Incoming("tier-events")
     @Blocking
     public void tierEvent(String payload) throws JsonProcessingException {
-        assignment.applyTierEvent(read(payload));
+        EventEnvelope event = read(payload);
+        TransientFailures.retry(3, Duration.ofMillis(100), () -> assignment.applyTierEvent(event));
     }
 
     private EventEnvelope read(String payload) throws JsonProcessingException {

@@ -45,7 +45,7 @@ public class AssignmentService {
         if (!inbox.firstDelivery(event.eventId(), CUSTOMER_TOPIC)) {
             return;
         }
-        AssignedCustomerEntity customer = customers.findOrCreate(event.subject());
+        AssignedCustomerEntity customer = customers.lockOrCreate(event.subject());
         JsonNode branch = switch (event.eventType()) {
             case "CustomerCreated", "CustomerUpdated" -> event.data().path("attributes").path("branchCode");
             case "HoldingsChanged" -> event.data().path("branchCode");
@@ -66,7 +66,7 @@ public class AssignmentService {
         if (!inbox.firstDelivery(event.eventId(), TIER_TOPIC)) {
             return;
         }
-        AssignedCustomerEntity customer = customers.findOrCreate(event.subject());
+        AssignedCustomerEntity customer = customers.lockOrCreate(event.subject());
         JsonNode data = event.data();
         if (data.path("branchCode").isTextual()) {
             customer.branchCode = data.path("branchCode").asText();
