@@ -5,6 +5,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.ecifhub.customermaster.domain.standard.ResidentIds;
 import org.ecifhub.support.infra.EcifInfraTestResource;
 import org.ecifhub.support.infra.TestInfrastructure;
 import org.ecifhub.support.testing.KafkaTestClient;
@@ -37,6 +38,12 @@ class FeedIngestionTest {
                 .formatted(source, sourceId, branch, name, idNumber, sourceId, balance);
     }
 
+    /** A valid resident id (GB 11643 check character) for the given birth date and a random sequence. */
+    static String validId(String region, String yyyyMMdd) {
+        String first17 = region + yyyyMMdd + String.format("%03d", (int) (Math.random() * 1000));
+        return first17 + ResidentIds.checkChar(first17);
+    }
+
     static String unique() {
         return UUID.randomUUID().toString().substring(0, 8);
     }
@@ -45,7 +52,7 @@ class FeedIngestionTest {
     void aDepositRecordBecomesAGoldenRecordWithXrefAndEventsOnKafka() {
         String sourceId = "CB" + unique();
         String customerNumber = given().contentType(ContentType.JSON)
-                .body("[" + record("DEPOSIT", sourceId, "张伟", "43138119800101001X", "LSJ001", 15230.55) + "]")
+                .body("[" + record("DEPOSIT", sourceId, "张伟", "431381198001010019", "LSJ001", 15230.55) + "]")
                 .post("/api/v1/feeds/DEPOSIT/records")
                 .then().statusCode(200)
                 .body("accepted", equalTo(1))
@@ -54,7 +61,7 @@ class FeedIngestionTest {
 
         given().get("/api/v1/customers/" + customerNumber).then().statusCode(200)
                 .body("attributes.name", equalTo("张伟"))
-                .body("attributes.idNumber", equalTo("43138119800101001X"))
+                .body("attributes.idNumber", equalTo("431381198001010019"))
                 .body("sources", hasSize(1))
                 .body("sources[0].sourceCustomerId", equalTo(sourceId))
                 .body("accounts[0].balance", equalTo(15230.55f));
@@ -70,7 +77,7 @@ class FeedIngestionTest {
 
     @Test
     void theSameIdNumberFromAnotherSystemJoinsTheSameGoldenRecord() {
-        String idNumber = "43138119850202" + (1000 + (int) (Math.random() * 8999));
+        String idNumber = validId("431381", "19850202");
         String first = given().contentType(ContentType.JSON)
                 .body("[" + record("DEPOSIT", "CB" + unique(), "李娜", idNumber, "LSJ002", 100) + "]")
                 .post("/api/v1/feeds/DEPOSIT/records").then().statusCode(200)
@@ -91,7 +98,7 @@ class FeedIngestionTest {
 
     @Test
     void sendingTheSameRecordAgainChangesNothing() {
-        String body = "[" + record("DEPOSIT", "CB" + unique(), "王芳", "43138119900303" + (1000 + (int) (Math.random() * 8999)), "LSJ001", 42) + "]";
+        String body = "[" + record("DEPOSIT", "CB" + unique(), "王芳", validId("431381", "19900303"), "LSJ001", 42) + "]";
         given().contentType(ContentType.JSON).body(body).post("/api/v1/feeds/DEPOSIT/records").then().statusCode(200)
                 .body("results[0].outcome", equalTo("CREATED"));
         given().contentType(ContentType.JSON).body(body).post("/api/v1/feeds/DEPOSIT/records").then().statusCode(200)
@@ -100,7 +107,7 @@ class FeedIngestionTest {
 
     @Test
     void badRecordsAreRefusedWithIndexAndFieldWhileGoodOnesLand() {
-        String good = record("DEPOSIT", "CB" + unique(), "赵敏", "43138119700404" + (1000 + (int) (Math.random() * 8999)), "LSJ003", 1);
+        String good = record("DEPOSIT", "CB" + unique(), "赵敏", validId("431381", "19700404"), "LSJ003", 1);
         String missingName = """
                 {"source": "DEPOSIT", "sourceCustomerId": "CBX1", "party": {"type": "PERSON"}}""";
         String wrongType = """
@@ -129,6 +136,47 @@ class FeedIngestionTest {
                 .body("type", equalTo("urn:ecif:problem:unknown-source"))
                 .body("errors[0].field", equalTo("source"));
         given().get("/api/v1/customers/999").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void aFirstGenerationIdJoinsThePartyOfItsEighteenDigitForm() {
+        String id18 = validId("431381", "19620315");
+        String id15 = id18.substring(0, 6) + id18.substring(8, 17);
+        String first = given().contentType(ContentType.JSON)
+                .body("[" + record("DEPOSIT", "CB" + unique(), "陈建国", id18, "LSJ001", 10) + "]")
+                .post("/api/v1/feeds/DEPOSIT/records").then().statusCode(200)
+                .extract().path("results[0].customerNumber");
+        String second = given().contentType(ContentType.JSON)
+                .body("[" + record("LOAN", "LN" + unique(), "陈 建国", id15, "LSJ001", 10) + "]")
+                .post("/api/v1/feeds/LOAN/records").then().statusCode(200)
+                .extract().path("results[0].customerNumber");
+        assertThat(second).isEqualTo(first);
+        given().get("/api/v1/customers/" + first).then().statusCode(200)
+                .body("attributes.idNumber", equalTo(id18))
+                .body("attributes.name", equalTo("陈建国"))
+                .body("idValid", equalTo(true));
+    }
+
+    @Test
+    void anInvalidIdIsKeptFlaggedAndNeverDecidesAMatch() {
+        String valid = validId("431381", "19750505");
+        char wrong = valid.charAt(17) == '1' ? '2' : '1';
+        String invalid = valid.substring(0, 17) + wrong;
+        String first = given().contentType(ContentType.JSON)
+                .body("[" + record("DEPOSIT", "CB" + unique(), "周杰", invalid, "LSJ001", 10) + "]")
+                .post("/api/v1/feeds/DEPOSIT/records").then().statusCode(200)
+                .body("results[0].outcome", equalTo("CREATED"))
+                .extract().path("results[0].customerNumber");
+        given().get("/api/v1/customers/" + first).then().statusCode(200)
+                .body("attributes.idNumber", equalTo(invalid))
+                .body("idValid", equalTo(false))
+                .body("qualityIssues.flag", hasItem("ID_CHECK_DIGIT_INVALID"));
+        // The same wrong number from another system is not proof of the same party: no merge by rule.
+        String second = given().contentType(ContentType.JSON)
+                .body("[" + record("LOAN", "LN" + unique(), "周杰", invalid, "LSJ001", 10) + "]")
+                .post("/api/v1/feeds/LOAN/records").then().statusCode(200)
+                .extract().path("results[0].customerNumber");
+        assertThat(second).isNotEqualTo(first);
     }
 
     static String toFullWidth(String ascii) {

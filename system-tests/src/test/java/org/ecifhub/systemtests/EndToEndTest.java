@@ -2,6 +2,7 @@ package org.ecifhub.systemtests;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.ecifhub.support.demo.ChineseIds;
 import org.ecifhub.support.hub.HubServices;
 import org.ecifhub.support.infra.Os;
 import org.ecifhub.support.infra.TestInfrastructure;
@@ -63,6 +64,10 @@ class EndToEndTest {
         }
     }
 
+    static String validId(String first17) {
+        return first17 + ChineseIds.residentIdCheckChar(first17);
+    }
+
     static String record(String sourceId, String idNumber, String branch, double balance) {
         return ("{\"source\": \"DEPOSIT\", \"sourceCustomerId\": \"%s\", \"asOf\": \"2026-11-21T23:00:00+08:00\", "
                 + "\"branchCode\": \"%s\", \"party\": {\"type\": \"PERSON\", \"name\": \"客户%s\", "
@@ -79,7 +84,7 @@ class EndToEndTest {
                  "grade": "SENIOR", "capacity": 300}""").status()).isEqualTo(201);
 
         Http.Response posted = gateway.post("/api/v1/feeds/DEPOSIT/records", "application/json",
-                "[" + record("CB900000001", "431381198001010015", "SYS001", 800000) + "]");
+                "[" + record("CB900000001", validId("43138119800101001"), "SYS001", 800000) + "]");
         assertThat(posted.status()).as(posted.body()).isEqualTo(200);
         String customerNumber = posted.json().path("results").path(0).path("customerNumber").asText();
 
@@ -98,7 +103,7 @@ class EndToEndTest {
     @Order(2)
     void badInputThroughTheGatewayIsAProblemAndTheGoodRecordsLand() {
         Http.Response r = gateway.post("/api/v1/feeds/DEPOSIT/records", "application/json",
-                "[" + record("CB900000002", "431381198001020011", "SYS001", 1) + ",{\"source\": \"DEPOSIT\"}]");
+                "[" + record("CB900000002", validId("43138119800102001"), "SYS001", 1) + ",{\"source\": \"DEPOSIT\"}]");
         assertThat(r.status()).isEqualTo(422);
         assertThat(r.contentType()).startsWith("application/problem+json");
         assertThat(r.json().path("errors").path(0).path("index").asInt()).isEqualTo(1);
@@ -124,7 +129,7 @@ class EndToEndTest {
                 String sourceId = "KB" + String.format("%06d", i);
                 sourceIds.add(sourceId);
                 body.append(i == b * batch ? "" : ",")
-                        .append(record(sourceId, "43138219900101" + String.format("%04d", i), "SYS002", 1000 + i));
+                        .append(record(sourceId, validId("43138219900101" + String.format("%03d", i)), "SYS002", 1000 + i));
             }
             body.append("]");
             if (b == killAfterBatch) {

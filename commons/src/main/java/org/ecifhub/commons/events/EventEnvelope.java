@@ -1,6 +1,8 @@
 package org.ecifhub.commons.events;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -17,4 +19,19 @@ import java.util.UUID;
  */
 public record EventEnvelope(UUID eventId, String eventType, String subject, long version, OffsetDateTime occurredAt,
                             JsonNode data) {
+
+    /**
+     * Reads an envelope from a message, refusing anything that is not one: a consumer must not record an event
+     * it cannot de-duplicate or key.
+     *
+     * @throws JsonProcessingException  when the message is not JSON of this shape
+     * @throws IllegalArgumentException when eventId, eventType or subject is missing
+     */
+    public static EventEnvelope read(ObjectMapper mapper, String message) throws JsonProcessingException {
+        EventEnvelope envelope = mapper.readValue(message, EventEnvelope.class);
+        if (envelope.eventId() == null || envelope.subject() == null || envelope.eventType() == null) {
+            throw new IllegalArgumentException("not an ECIF event envelope: eventId, eventType and subject are required");
+        }
+        return envelope;
+    }
 }

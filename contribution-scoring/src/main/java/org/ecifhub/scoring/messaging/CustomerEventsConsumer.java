@@ -30,10 +30,7 @@ public class CustomerEventsConsumer {
     @Incoming("customer-events")
     @Blocking
     public void consume(String payload) throws JsonProcessingException {
-        EventEnvelope envelope = mapper.readValue(payload, EventEnvelope.class);
-        if (envelope.eventId() == null || envelope.subject() == null || envelope.eventType() == null) {
-            throw new IllegalArgumentException("not an ECIF event envelope: eventId, eventType and subject are required");
-        }
+        EventEnvelope envelope = EventEnvelope.read(mapper, payload);
         TransientFailures.retry(3, Duration.ofMillis(100), () -> scoring.apply(envelope));
     }
 }

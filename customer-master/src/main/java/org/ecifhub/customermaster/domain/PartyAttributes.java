@@ -1,5 +1,7 @@
 package org.ecifhub.customermaster.domain;
 
+import org.ecifhub.customermaster.domain.standard.StandardParty;
+
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -24,14 +26,10 @@ public record PartyAttributes(
         String occupation,
         String branchCode) {
 
-    public static PartyAttributes from(FeedRecord record) {
-        PartyData p = record.party();
-        PartyIdentity identity = PartyIdentity.of(p.idType(), p.idNumber()).orElse(null);
-        return new PartyAttributes(p.type(), p.name().strip(),
-                identity == null ? trimToNull(p.idType()) : identity.idType(),
-                identity == null ? trimToNull(p.idNumber()) : identity.idNumber(),
-                p.birthDate(), trimToNull(p.gender()), trimToNull(p.phone()), trimToNull(p.address()),
-                trimToNull(p.occupation()), trimToNull(record.branchCode()));
+    /** The record's attributes in their standard form (the form received is kept in the source record). */
+    public static PartyAttributes from(FeedRecord record, StandardParty p) {
+        return new PartyAttributes(p.type(), p.name(), p.idType(), p.idNumber(), p.birthDate(), p.gender(),
+                p.phone(), p.address(), trimToNull(record.party().occupation()), trimToNull(record.branchCode()));
     }
 
     /** The result of absorbing a newer record: the new attributes and the names of those that changed. */

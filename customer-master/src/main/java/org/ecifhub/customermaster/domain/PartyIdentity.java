@@ -1,33 +1,23 @@
 package org.ecifhub.customermaster.domain;
 
-import java.text.Normalizer;
+import org.ecifhub.customermaster.domain.standard.StandardParty;
+
 import java.util.Optional;
 
 /**
- * The identifier two records must share to be the same party by rule: id type plus the id number in its
- * standard form (Unicode NFKC, so full-width digits become ASCII; blanks removed; upper case, so a trailing
- * {@code x} on a resident id becomes {@code X}).
+ * The identifier two records must share to be the same party by rule: id type plus the id number in its standard
+ * form (NFKC, blanks removed, upper case; a 15-digit resident id upgraded to 18 digits).
+ *
+ * <p>Only an id that passed its check (resident id, USCC) or that has no check to pass (passport, other) makes an
+ * identity. An id with a wrong check digit makes none: it is kept and flagged, and never decides a match by rule.
  */
 public record PartyIdentity(String idType, String idNumber) {
 
-    public static Optional<PartyIdentity> of(String idType, String idNumber) {
-        if (idType == null || idNumber == null) {
+    public static Optional<PartyIdentity> of(StandardParty party) {
+        if (party.idType() == null || party.idNumber() == null || !party.idValid()) {
             return Optional.empty();
         }
-        String type = standardForm(idType);
-        String number = standardForm(idNumber);
-        if (type.isEmpty() || number.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new PartyIdentity(type, number));
-    }
-
-    static String standardForm(String raw) {
-        String nfkc = Normalizer.normalize(raw, Normalizer.Form.NFKC);
-        StringBuilder out = new StringBuilder(nfkc.length());
-        nfkc.codePoints().filter(cp -> !Character.isWhitespace(cp) && !Character.isSpaceChar(cp))
-                .map(Character::toUpperCase).forEach(out::appendCodePoint);
-        return out.toString();
+        return Optional.of(new PartyIdentity(party.idType(), party.idNumber()));
     }
 
     /** A key for locks and indexes: stable for the same identity. */

@@ -6,6 +6,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.ecifhub.customermaster.domain.PartyAttributes;
 import org.ecifhub.customermaster.domain.PartyType;
 
@@ -38,6 +40,13 @@ public class GoldenRecordEntity {
     public String branchCode;
     @Column(name = "attributes_as_of")
     public OffsetDateTime attributesAsOf;
+    @Column(name = "id_valid")
+    public boolean idValid;
+    public int completeness;
+    /** The data-quality issues of the surviving values, as a JSON array. */
+    @Column(name = "quality_issues")
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String qualityIssues;
     public String status;
     public long version;
     @Column(name = "created_at")

@@ -12,7 +12,8 @@ import java.util.Optional;
 public class GoldenRecordRepository implements PanacheRepositoryBase<GoldenRecordEntity, String> {
 
     public Optional<GoldenRecordEntity> findActiveByIdentity(PartyIdentity identity) {
-        return find("idType = ?1 and idNumber = ?2 and status = 'ACTIVE'", identity.idType(), identity.idNumber())
+        return find("idType = ?1 and idNumber = ?2 and idValid = true and status = 'ACTIVE'", identity.idType(),
+                identity.idNumber())
                 .firstResultOptional();
     }
 

@@ -36,18 +36,20 @@ public class SourceRecordStore {
         return Optional.of(new Latest((String) r[0], toOffset(r[1]), (String) r[2]));
     }
 
+    /** @param standardJson the record's party in standard form, with its data-quality issues */
     public void append(String source, String sourceCustomerId, OffsetDateTime asOf, String customerNumber,
-                       String contentHash, String payloadJson) {
+                       String contentHash, String payloadJson, String standardJson) {
         entityManager.createNativeQuery("""
                         INSERT INTO source_record (source, source_customer_id, as_of, received_at, customer_number,
-                                                   content_hash, payload)
-                        VALUES (?1, ?2, ?3, now(), ?4, ?5, CAST(?6 AS jsonb))""")
+                                                   content_hash, payload, standard)
+                        VALUES (?1, ?2, ?3, now(), ?4, ?5, CAST(?6 AS jsonb), CAST(?7 AS jsonb))""")
                 .setParameter(1, source)
                 .setParameter(2, sourceCustomerId)
                 .setParameter(3, asOf)
                 .setParameter(4, customerNumber)
                 .setParameter(5, contentHash)
                 .setParameter(6, payloadJson)
+                .setParameter(7, standardJson)
                 .executeUpdate();
     }
 

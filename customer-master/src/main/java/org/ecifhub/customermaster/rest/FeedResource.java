@@ -39,7 +39,7 @@ public class FeedResource {
     static final String EXAMPLE = """
             [{"source": "DEPOSIT", "sourceCustomerId": "CB000123456", "asOf": "2026-11-21T23:00:00+08:00",
               "branchCode": "LSJ001",
-              "party": {"type": "PERSON", "name": "张伟", "idType": "RESIDENT_ID", "idNumber": "43138119800101001X",
+              "party": {"type": "PERSON", "name": "张伟", "idType": "RESIDENT_ID", "idNumber": "431381198001010019",
                         "birthDate": "1980-01-01", "gender": "M", "phone": "13812345678",
                         "address": "湖南省娄底市冷水江市布溪街道北塘村3组12号", "occupation": "个体工商户"},
               "accounts": [{"accountId": "A000000000001", "productType": "DEMAND_DEPOSIT", "currency": "CNY",

@@ -10,6 +10,9 @@ import org.ecifhub.customermaster.domain.CustomerEvent;
 import org.ecifhub.customermaster.domain.FeedRecord;
 import org.ecifhub.customermaster.domain.PartyAttributes;
 import org.ecifhub.customermaster.domain.PartyIdentity;
+import org.ecifhub.customermaster.domain.standard.PartyStandardiser;
+import org.ecifhub.customermaster.domain.standard.RawParty;
+import org.ecifhub.customermaster.domain.standard.StandardParty;
 import org.ecifhub.customermaster.messaging.CustomerEventPublisher;
 import org.ecifhub.customermaster.persistence.AccountHoldingEntity;
 import org.ecifhub.customermaster.persistence.EbankingStatusEntity;
@@ -60,7 +63,8 @@ public class ConsolidationService {
 
     @Transactional
     public Result consolidate(FeedRecord record) {
-        Optional<PartyIdentity> identity = PartyIdentity.of(record.party().idType(), record.party().idNumber());
+        StandardParty standard = PartyStandardiser.standardise(RawParty.from(record.party()));
+        Optional<PartyIdentity> identity = PartyIdentity.of(standard);
         List<String> lockKeys = new ArrayList<>();
         lockKeys.add("src:" + record.source() + ":" + record.sourceCustomerId());
         identity.ifPresent(id -> lockKeys.add("id:" + id.key()));
@@ -74,7 +78,7 @@ public class ConsolidationService {
             return new Result(latest.get().customerNumber(), Outcome.UNCHANGED);
         }
 
-        PartyAttributes incoming = PartyAttributes.from(record);
+        PartyAttributes incoming = PartyAttributes.from(record, standard);
         GoldenRecordEntity golden = xrefs.customerNumberOf(record.source(), record.sourceCustomerId())
                 .map(goldenRecords::findById)
                 .or(() -> identity.flatMap(goldenRecords::findActiveByIdentity))
@@ -91,6 +95,7 @@ public class ConsolidationService {
             outcome = Outcome.UNCHANGED;
             if (merge.isChange()) {
                 golden.setAttributes(merge.result());
+                assess(golden);
                 golden.attributesAsOf = latestOf(golden.attributesAsOf, record.asOf());
                 goldenRecords.touch(golden);
                 events.publish(new CustomerEvent.CustomerUpdated(golden.customerNumber, merge.result(),
@@ -100,7 +105,7 @@ public class ConsolidationService {
         }
         xrefs.link(record.source(), record.sourceCustomerId(), golden.customerNumber);
         sourceRecords.append(record.source(), record.sourceCustomerId(), record.asOf(), golden.customerNumber, hash,
-                payload);
+                payload, json(standard));
         if (applyHoldings(golden, record)) {
             goldenRecords.touch(golden);
             events.publish(holdingsOf(golden), golden.version);
@@ -115,6 +120,7 @@ public class ConsolidationService {
         GoldenRecordEntity golden = new GoldenRecordEntity();
         golden.customerNumber = goldenRecords.nextCustomerNumber();
         golden.setAttributes(attributes);
+        assess(golden);
         golden.attributesAsOf = asOf;
         golden.status = "ACTIVE";
         golden.version = 1;
@@ -122,6 +128,20 @@ public class ConsolidationService {
         golden.updatedAt = golden.createdAt;
         goldenRecords.persist(golden);
         return golden;
+    }
+
+    /**
+     * Re-checks the surviving values as a whole: whether the id passed its check, how complete the record is and
+     * which data-quality issues it carries (a birth date that contradicts the id, say, even when the two came
+     * from different sources).
+     */
+    private void assess(GoldenRecordEntity golden) {
+        PartyAttributes a = golden.attributes();
+        StandardParty survivor = PartyStandardiser.standardise(new RawParty(a.type(), a.name(), a.idType(),
+                a.idNumber(), a.birthDate(), a.gender(), a.phone(), a.address()));
+        golden.idValid = survivor.idNumber() != null && survivor.idValid();
+        golden.completeness = survivor.completeness();
+        golden.qualityIssues = json(survivor.issues());
     }
 
     /** Applies the record's accounts and e-banking status; true when anything changed. */
@@ -212,9 +232,9 @@ public class ConsolidationService {
         return b == null || a.isAfter(b) ? a : b;
     }
 
-    private String json(FeedRecord record) {
+    private String json(Object value) {
         try {
-            return canonicalJson.writeValueAsString(record);
+            return canonicalJson.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

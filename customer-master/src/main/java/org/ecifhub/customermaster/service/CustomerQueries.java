@@ -1,5 +1,8 @@
 package org.ecifhub.customermaster.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.ecifhub.customermaster.domain.CustomerEvent;
@@ -22,7 +25,13 @@ public class CustomerQueries {
     public record SourceLink(String source, String sourceCustomerId) {
     }
 
+    /**
+     * @param idValid       whether the surviving id passed its check (resident id, USCC) or has none to pass
+     * @param completeness  0..100, the weighted share of key attributes present and valid
+     * @param qualityIssues data-quality flags of the surviving values: attribute, flag, detail
+     */
     public record CustomerView(String customerNumber, String status, long version, PartyAttributes attributes,
+                               boolean idValid, int completeness, JsonNode qualityIssues,
                                List<SourceLink> sources, List<CustomerEvent.Holding> accounts,
                                CustomerEvent.Ebanking ebanking, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
     }
@@ -33,11 +42,22 @@ public class CustomerQueries {
     private final GoldenRecordRepository goldenRecords;
     private final XrefRepository xrefs;
     private final HoldingsRepository holdings;
+    private final ObjectMapper mapper;
 
-    public CustomerQueries(GoldenRecordRepository goldenRecords, XrefRepository xrefs, HoldingsRepository holdings) {
+    public CustomerQueries(GoldenRecordRepository goldenRecords, XrefRepository xrefs, HoldingsRepository holdings,
+                           ObjectMapper mapper) {
         this.goldenRecords = goldenRecords;
         this.xrefs = xrefs;
         this.holdings = holdings;
+        this.mapper = mapper;
+    }
+
+    private JsonNode readJson(String json) {
+        try {
+            return mapper.readTree(json == null ? "[]" : json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored quality issues are not JSON", e);
+        }
     }
 
     @Transactional
@@ -52,8 +72,8 @@ public class CustomerQueries {
                 .map(AccountHoldingEntity::toHolding)
                 .toList();
         CustomerEvent.Ebanking ebanking = EbankingStatusEntity.toEbanking(holdings.ebankingOf(customerNumber));
-        return Optional.of(new CustomerView(g.customerNumber, g.status, g.version, g.attributes(), sources, accounts,
-                ebanking, g.createdAt, g.updatedAt));
+        return Optional.of(new CustomerView(g.customerNumber, g.status, g.version, g.attributes(), g.idValid,
+                g.completeness, readJson(g.qualityIssues), sources, accounts, ebanking, g.createdAt, g.updatedAt));
     }
 
     @Transactional

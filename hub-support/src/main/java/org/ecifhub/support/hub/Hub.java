@@ -84,7 +84,7 @@ public final class Hub {
             Path pgData = PostgresServer.usableDataDir(state.resolve("pgdata"));
             step("PostgreSQL on port " + postgresPort);
             requireFree(postgresPort, "PostgreSQL");
-            PostgresServer postgres = PostgresServer.start(pgData, postgresPort, true);
+            PostgresServer postgres = PostgresServer.start(pgData, postgresPort, true, logs.resolve("postgres.log"));
             processes.put("postgres", postgres.pid() + " " + postgresPort + " " + pgData);
             writeState(processes);
 

@@ -36,13 +36,15 @@ public final class PostgresServer implements AutoCloseable {
     private final Path dataDir;
     private final int port;
     private final boolean asPostgresUser;
+    private final Path log;
     private Process process;
 
-    private PostgresServer(Path binDir, Path dataDir, int port, boolean asPostgresUser) {
+    private PostgresServer(Path binDir, Path dataDir, int port, boolean asPostgresUser, Path log) {
         this.binDir = binDir;
         this.dataDir = dataDir;
         this.port = port;
         this.asPostgresUser = asPostgresUser;
+        this.log = log;
     }
 
     /**
@@ -52,9 +54,15 @@ public final class PostgresServer implements AutoCloseable {
      * @param durable false for throw-away test clusters: fsync off, which makes initdb and commits fast
      */
     public static PostgresServer start(Path dataDir, int port, boolean durable) throws IOException {
+        return start(dataDir, port, durable, dataDir.resolveSibling(dataDir.getFileName() + ".log"));
+    }
+
+    /** As {@link #start(Path, int, boolean)}, with the server's log written to {@code log}. */
+    public static PostgresServer start(Path dataDir, int port, boolean durable, Path log) throws IOException {
         Path binDir = findBinaries();
         boolean asPostgresUser = Os.isRoot();
-        PostgresServer server = new PostgresServer(binDir, dataDir, port, asPostgresUser);
+        Files.createDirectories(log.getParent());
+        PostgresServer server = new PostgresServer(binDir, dataDir, port, asPostgresUser, log);
         server.initIfNeeded(durable);
         server.launch(durable);
         server.awaitReady(Duration.ofSeconds(60));
@@ -176,7 +184,6 @@ public final class PostgresServer implements AutoCloseable {
                 // hundred milliseconds, never corrupt anything. Worth it for a local hub and for tests.
                 "-c", "synchronous_commit=off",
                 "-c", "full_page_writes=" + (durable ? "on" : "off"));
-        Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
         ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         process = builder.start();
@@ -188,7 +195,7 @@ public final class PostgresServer implements AutoCloseable {
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("PostgreSQL exited at start (exit " + process.exitValue() + "); log: "
-                        + Os.tail(dataDir.resolveSibling(dataDir.getFileName() + ".log"), 30));
+                        + Os.tail(log, 30));
             }
             try (Connection c = DriverManager.getConnection(adminUrl(), USER, "")) {
                 return;

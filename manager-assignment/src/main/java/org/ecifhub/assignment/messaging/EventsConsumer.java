@@ -29,22 +29,14 @@ public class EventsConsumer {
     @Incoming("customer-events")
     @Blocking
     public void customerEvent(String payload) throws JsonProcessingException {
-        EventEnvelope event = read(payload);
+        EventEnvelope event = EventEnvelope.read(mapper, payload);
         TransientFailures.retry(3, Duration.ofMillis(100), () -> assignment.applyCustomerEvent(event));
     }
 
     @Incoming("tier-events")
     @Blocking
     public void tierEvent(String payload) throws JsonProcessingException {
-        EventEnvelope event = read(payload);
+        EventEnvelope event = EventEnvelope.read(mapper, payload);
         TransientFailures.retry(3, Duration.ofMillis(100), () -> assignment.applyTierEvent(event));
-    }
-
-    private EventEnvelope read(String payload) throws JsonProcessingException {
-        EventEnvelope envelope = mapper.readValue(payload, EventEnvelope.class);
-        if (envelope.eventId() == null || envelope.subject() == null || envelope.eventType() == null) {
-            throw new IllegalArgumentException("not an ECIF event envelope: eventId, eventType and subject are required");
-        }
-        return envelope;
     }
 }
