@@ -18,6 +18,7 @@ import org.ecifhub.customermaster.persistence.AccountHoldingEntity;
 import org.ecifhub.customermaster.persistence.EbankingStatusEntity;
 import org.ecifhub.customermaster.persistence.GoldenRecordEntity;
 import org.ecifhub.customermaster.persistence.GoldenRecordRepository;
+import org.ecifhub.customermaster.persistence.HistoryStore;
 import org.ecifhub.customermaster.persistence.HoldingsRepository;
 import org.ecifhub.customermaster.persistence.SourceRecordStore;
 import org.ecifhub.customermaster.persistence.XrefRepository;
@@ -49,15 +50,20 @@ public class ConsolidationService {
     private final HoldingsRepository holdings;
     private final SourceRecordStore sourceRecords;
     private final CustomerEventPublisher events;
+    private final CustomerQueries queries;
+    private final HistoryStore history;
     private final ObjectMapper canonicalJson;
 
     public ConsolidationService(GoldenRecordRepository goldenRecords, XrefRepository xrefs, HoldingsRepository holdings,
-                                SourceRecordStore sourceRecords, CustomerEventPublisher events, ObjectMapper mapper) {
+                                SourceRecordStore sourceRecords, CustomerEventPublisher events,
+                                CustomerQueries queries, HistoryStore history, ObjectMapper mapper) {
         this.goldenRecords = goldenRecords;
         this.xrefs = xrefs;
         this.holdings = holdings;
         this.sourceRecords = sourceRecords;
         this.events = events;
+        this.queries = queries;
+        this.history = history;
         this.canonicalJson = mapper.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
     }
 
@@ -112,6 +118,10 @@ public class ConsolidationService {
             if (outcome == Outcome.UNCHANGED) {
                 outcome = Outcome.UPDATED;
             }
+        }
+        if (outcome != Outcome.UNCHANGED) {
+            String snapshot = json(queries.customer(golden.customerNumber).orElseThrow());
+            history.record(golden.customerNumber, golden.version, snapshot);
         }
         return new Result(golden.customerNumber, outcome);
     }

@@ -11,6 +11,7 @@ import org.ecifhub.customermaster.persistence.AccountHoldingEntity;
 import org.ecifhub.customermaster.persistence.EbankingStatusEntity;
 import org.ecifhub.customermaster.persistence.GoldenRecordEntity;
 import org.ecifhub.customermaster.persistence.GoldenRecordRepository;
+import org.ecifhub.customermaster.persistence.HistoryStore;
 import org.ecifhub.customermaster.persistence.HoldingsRepository;
 import org.ecifhub.customermaster.persistence.XrefRepository;
 
@@ -42,10 +43,12 @@ public class CustomerQueries {
     private final GoldenRecordRepository goldenRecords;
     private final XrefRepository xrefs;
     private final HoldingsRepository holdings;
+    private final HistoryStore history;
     private final ObjectMapper mapper;
 
     public CustomerQueries(GoldenRecordRepository goldenRecords, XrefRepository xrefs, HoldingsRepository holdings,
-                           ObjectMapper mapper) {
+                           HistoryStore history, ObjectMapper mapper) {
+        this.history = history;
         this.goldenRecords = goldenRecords;
         this.xrefs = xrefs;
         this.holdings = holdings;
@@ -74,6 +77,12 @@ public class CustomerQueries {
         CustomerEvent.Ebanking ebanking = EbankingStatusEntity.toEbanking(holdings.ebankingOf(customerNumber));
         return Optional.of(new CustomerView(g.customerNumber, g.status, g.version, g.attributes(), g.idValid,
                 g.completeness, readJson(g.qualityIssues), sources, accounts, ebanking, g.createdAt, g.updatedAt));
+    }
+
+    /** The unified record as it stood at {@code asOf}, as stored when that version was made. */
+    @Transactional
+    public Optional<String> customerAsOf(String customerNumber, OffsetDateTime asOf) {
+        return history.asOf(customerNumber, asOf);
     }
 
     @Transactional

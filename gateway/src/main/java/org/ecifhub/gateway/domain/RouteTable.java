@@ -18,7 +18,7 @@ public final class RouteTable {
             new Rule(Pattern.compile("^/api/v1/scoring(/.*)?$"), Service.CONTRIBUTION_SCORING),
             new Rule(Pattern.compile("^/api/v1/customers/[^/]+/owners(/.*)?$"), Service.MANAGER_ASSIGNMENT),
             new Rule(Pattern.compile("^/api/v1/(staff|visits|assignment|branches)(/.*)?$"), Service.MANAGER_ASSIGNMENT),
-            new Rule(Pattern.compile("^/api/v1/(feeds|customers|xref|imports|stewardship)(/.*)?$"),
+            new Rule(Pattern.compile("^/api/v1/(feeds|customers|xref|imports|stewardship|data-quality)(/.*)?$"),
                     Service.CUSTOMER_MASTER));
 
     private RouteTable() {
