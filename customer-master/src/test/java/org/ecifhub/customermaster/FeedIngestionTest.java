@@ -179,6 +179,29 @@ class FeedIngestionTest {
         assertThat(second).isNotEqualTo(first);
     }
 
+    @Test
+    void survivingValuesFollowValidityThenSourceTrustAndCarryTheirLineage() {
+        String id = validId("431381", "19690909");
+        String depositId = "CB" + unique();
+        String loanId = "LN" + unique();
+        String customer = given().contentType(ContentType.JSON)
+                .body("[" + record("DEPOSIT", depositId, "黄玮", id, "LSJ001", 10) + "]")
+                .post("/api/v1/feeds/DEPOSIT/records").then().statusCode(200)
+                .extract().path("results[0].customerNumber");
+        given().contentType(ContentType.JSON)
+                .body("[" + record("LOAN", loanId, "黄伟", id, "LSJ001", 10)
+                        .replace("2026-11-21T23:00:00+08:00", "2026-01-01T09:00:00+08:00") + "]")
+                .post("/api/v1/feeds/LOAN/records").then().statusCode(200)
+                .body("results[0].customerNumber", equalTo(customer))
+                .body("results[0].outcome", equalTo("UPDATED"));
+        // The loan system's KYC'd name wins although its record is older.
+        given().get("/api/v1/customers/" + customer).then().statusCode(200)
+                .body("attributes.name", equalTo("黄伟"))
+                .body("lineage.name.source", equalTo("LOAN"))
+                .body("lineage.name.sourceCustomerId", equalTo(loanId))
+                .body("lineage.branchCode.source", equalTo("DEPOSIT"));
+    }
+
     static String toFullWidth(String ascii) {
         StringBuilder sb = new StringBuilder();
         for (char c : ascii.toCharArray()) {

@@ -11,8 +11,7 @@ import java.util.Objects;
 /**
  * The surviving attributes of a golden record (客户主档).
  *
- * <p>Survivorship for now: a value from a record at least as recent as the one that set the current value wins;
- * a missing value never erases a known one. (Per-attribute source trust and validity come with the matcher.)
+ * <p>Which value survives is decided by {@link Survivorship}.
  */
 public record PartyAttributes(
         PartyType type,
@@ -32,43 +31,26 @@ public record PartyAttributes(
                 p.phone(), p.address(), trimToNull(record.party().occupation()), trimToNull(record.branchCode()));
     }
 
-    /** The result of absorbing a newer record: the new attributes and the names of those that changed. */
-    public record Merge(PartyAttributes result, List<String> changed) {
-        public boolean isChange() {
-            return !changed.isEmpty();
-        }
-    }
-
-    /**
-     * Absorbs {@code incoming}. When {@code incomingAsOf} is older than {@code currentAsOf} the current values
-     * stay; only gaps are filled.
-     */
-    public Merge absorb(PartyAttributes incoming, OffsetDateTime currentAsOf, OffsetDateTime incomingAsOf) {
-        boolean newer = currentAsOf == null || incomingAsOf == null || !incomingAsOf.isBefore(currentAsOf);
+    /** The names of the attributes whose values differ between {@code before} and {@code after}. */
+    public static List<String> differences(PartyAttributes before, PartyAttributes after) {
         List<String> changed = new ArrayList<>();
-        PartyAttributes r = new PartyAttributes(
-                pick("type", type, incoming.type, newer, changed),
-                pick("name", name, incoming.name, newer, changed),
-                pick("idType", idType, incoming.idType, newer, changed),
-                pick("idNumber", idNumber, incoming.idNumber, newer, changed),
-                pick("birthDate", birthDate, incoming.birthDate, newer, changed),
-                pick("gender", gender, incoming.gender, newer, changed),
-                pick("phone", phone, incoming.phone, newer, changed),
-                pick("address", address, incoming.address, newer, changed),
-                pick("occupation", occupation, incoming.occupation, newer, changed),
-                pick("branchCode", branchCode, incoming.branchCode, newer, changed));
-        return new Merge(r, List.copyOf(changed));
+        compare("type", before.type, after.type, changed);
+        compare("name", before.name, after.name, changed);
+        compare("idType", before.idType, after.idType, changed);
+        compare("idNumber", before.idNumber, after.idNumber, changed);
+        compare("birthDate", before.birthDate, after.birthDate, changed);
+        compare("gender", before.gender, after.gender, changed);
+        compare("phone", before.phone, after.phone, changed);
+        compare("address", before.address, after.address, changed);
+        compare("occupation", before.occupation, after.occupation, changed);
+        compare("branchCode", before.branchCode, after.branchCode, changed);
+        return List.copyOf(changed);
     }
 
-    private static <T> T pick(String attribute, T current, T incoming, boolean newer, List<String> changed) {
-        if (incoming == null || Objects.equals(current, incoming)) {
-            return current;
-        }
-        if (current == null || newer) {
+    private static void compare(String attribute, Object before, Object after, List<String> changed) {
+        if (!Objects.equals(before, after)) {
             changed.add(attribute);
-            return incoming;
         }
-        return current;
     }
 
     private static String trimToNull(String s) {

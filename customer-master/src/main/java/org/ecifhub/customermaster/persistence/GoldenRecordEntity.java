@@ -47,6 +47,9 @@ public class GoldenRecordEntity {
     @Column(name = "quality_issues")
     @JdbcTypeCode(SqlTypes.JSON)
     public String qualityIssues;
+    /** Where each surviving attribute came from, as a JSON object keyed by attribute. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String lineage;
     public String status;
     public long version;
     @Column(name = "created_at")

@@ -21,6 +21,28 @@ public class SourceRecordStore {
     public record Latest(String contentHash, OffsetDateTime asOf, String customerNumber) {
     }
 
+    /** The latest record of one source customer: by asOf, then by arrival. */
+    public record Contribution(long id, String source, String sourceCustomerId, OffsetDateTime asOf,
+                               String standardJson, String payloadJson, String occupation, String branchCode) {
+    }
+
+    /** The latest record of every source customer currently cross-referenced to the golden record. */
+    public List<Contribution> latestPerSourceCustomer(String customerNumber) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        SELECT DISTINCT ON (s.source, s.source_customer_id)
+                               s.id, s.source, s.source_customer_id, s.as_of, CAST(s.standard AS text),
+                               CAST(s.payload AS text), s.payload->'party'->>'occupation', s.payload->>'branchCode'
+                        FROM xref x
+                        JOIN source_record s ON s.source = x.source AND s.source_customer_id = x.source_customer_id
+                        WHERE x.customer_number = ?1
+                        ORDER BY s.source, s.source_customer_id, s.as_of DESC NULLS LAST, s.id DESC""")
+                .setParameter(1, customerNumber)
+                .getResultList();
+        return rows.stream().map(r -> new Contribution(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
+                toOffset(r[3]), (String) r[4], (String) r[5], (String) r[6], (String) r[7])).toList();
+    }
+
     public Optional<Latest> latest(String source, String sourceCustomerId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""

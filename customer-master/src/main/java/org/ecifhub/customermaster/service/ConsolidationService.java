@@ -10,6 +10,9 @@ import org.ecifhub.customermaster.domain.CustomerEvent;
 import org.ecifhub.customermaster.domain.FeedRecord;
 import org.ecifhub.customermaster.domain.PartyAttributes;
 import org.ecifhub.customermaster.domain.PartyIdentity;
+import org.ecifhub.customermaster.domain.SourceTrust;
+import org.ecifhub.customermaster.domain.Survivorship;
+import org.ecifhub.customermaster.config.CustomerMasterConfig;
 import org.ecifhub.customermaster.domain.standard.PartyStandardiser;
 import org.ecifhub.customermaster.domain.standard.RawParty;
 import org.ecifhub.customermaster.domain.standard.StandardParty;
@@ -53,10 +56,12 @@ public class ConsolidationService {
     private final CustomerQueries queries;
     private final HistoryStore history;
     private final ObjectMapper canonicalJson;
+    private final SourceTrust trust;
 
     public ConsolidationService(GoldenRecordRepository goldenRecords, XrefRepository xrefs, HoldingsRepository holdings,
                                 SourceRecordStore sourceRecords, CustomerEventPublisher events,
-                                CustomerQueries queries, HistoryStore history, ObjectMapper mapper) {
+                                CustomerQueries queries, HistoryStore history, ObjectMapper mapper,
+                                CustomerMasterConfig config) {
         this.goldenRecords = goldenRecords;
         this.xrefs = xrefs;
         this.holdings = holdings;
@@ -65,6 +70,7 @@ public class ConsolidationService {
         this.queries = queries;
         this.history = history;
         this.canonicalJson = mapper.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+        this.trust = new SourceTrust(config.trust().defaultOrder(), config.trust().byAttribute());
     }
 
     @Transactional
@@ -84,34 +90,40 @@ public class ConsolidationService {
             return new Result(latest.get().customerNumber(), Outcome.UNCHANGED);
         }
 
-        PartyAttributes incoming = PartyAttributes.from(record, standard);
         GoldenRecordEntity golden = xrefs.customerNumberOf(record.source(), record.sourceCustomerId())
                 .map(goldenRecords::findById)
                 .or(() -> identity.flatMap(goldenRecords::findActiveByIdentity))
                 .orElse(null);
-        CustomerEvent.SourceReference sourceRef =
-                new CustomerEvent.SourceReference(record.source(), record.sourceCustomerId(), record.asOf());
-        Outcome outcome;
-        if (golden == null) {
-            golden = create(incoming, record.asOf());
-            events.publish(new CustomerEvent.CustomerCreated(golden.customerNumber, incoming, sourceRef), golden.version);
-            outcome = Outcome.CREATED;
-        } else {
-            PartyAttributes.Merge merge = golden.attributes().absorb(incoming, golden.attributesAsOf, record.asOf());
-            outcome = Outcome.UNCHANGED;
-            if (merge.isChange()) {
-                golden.setAttributes(merge.result());
-                assess(golden);
-                golden.attributesAsOf = latestOf(golden.attributesAsOf, record.asOf());
-                goldenRecords.touch(golden);
-                events.publish(new CustomerEvent.CustomerUpdated(golden.customerNumber, merge.result(),
-                        merge.changed(), sourceRef), golden.version);
-                outcome = Outcome.UPDATED;
-            }
+        boolean created = golden == null;
+        if (created) {
+            golden = create(PartyAttributes.from(record, standard), record.asOf());
         }
+        PartyAttributes before = created ? null : golden.attributes();
         xrefs.link(record.source(), record.sourceCustomerId(), golden.customerNumber);
         sourceRecords.append(record.source(), record.sourceCustomerId(), record.asOf(), golden.customerNumber, hash,
                 payload, json(standard));
+
+        Survivorship.Survivors survivors = Survivorship.survive(contributionsTo(golden.customerNumber), trust);
+        golden.setAttributes(survivors.attributes());
+        golden.lineage = json(survivors.lineage());
+        golden.attributesAsOf = latestOf(golden.attributesAsOf, record.asOf());
+        assess(golden);
+        CustomerEvent.SourceReference sourceRef =
+                new CustomerEvent.SourceReference(record.source(), record.sourceCustomerId(), record.asOf());
+        Outcome outcome = Outcome.UNCHANGED;
+        if (created) {
+            events.publish(new CustomerEvent.CustomerCreated(golden.customerNumber, survivors.attributes(), sourceRef),
+                    golden.version);
+            outcome = Outcome.CREATED;
+        } else {
+            List<String> changed = PartyAttributes.differences(before, survivors.attributes());
+            if (!changed.isEmpty()) {
+                goldenRecords.touch(golden);
+                events.publish(new CustomerEvent.CustomerUpdated(golden.customerNumber, survivors.attributes(), changed,
+                        sourceRef), golden.version);
+                outcome = Outcome.UPDATED;
+            }
+        }
         if (applyHoldings(golden, record)) {
             goldenRecords.touch(golden);
             events.publish(holdingsOf(golden), golden.version);
@@ -126,11 +138,34 @@ public class ConsolidationService {
         return new Result(golden.customerNumber, outcome);
     }
 
-    private GoldenRecordEntity create(PartyAttributes attributes, OffsetDateTime asOf) {
+    /**
+     * The latest record of every source customer the golden record consolidates, in standard form. Records
+     * stored before standardisation existed are standardised now.
+     */
+    private List<Survivorship.Contribution> contributionsTo(String customerNumber) {
+        List<Survivorship.Contribution> out = new ArrayList<>();
+        for (SourceRecordStore.Contribution c : sourceRecords.latestPerSourceCustomer(customerNumber)) {
+            StandardParty party;
+            try {
+                party = c.standardJson() != null ? canonicalJson.readValue(c.standardJson(), StandardParty.class)
+                        : PartyStandardiser.standardise(RawParty.from(
+                        canonicalJson.readValue(c.payloadJson(), FeedRecord.class).party()));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Stored source record " + c.id() + " cannot be read", e);
+            }
+            out.add(new Survivorship.Contribution(c.id(), c.source(), c.sourceCustomerId(), c.asOf(), party,
+                    c.occupation(), c.branchCode()));
+        }
+        return out;
+    }
+
+    /** A new golden record; survivorship settles its attributes right after, in the same transaction. */
+    private GoldenRecordEntity create(PartyAttributes initial, OffsetDateTime asOf) {
         GoldenRecordEntity golden = new GoldenRecordEntity();
         golden.customerNumber = goldenRecords.nextCustomerNumber();
-        golden.setAttributes(attributes);
-        assess(golden);
+        golden.setAttributes(initial);
+        golden.qualityIssues = "[]";
+        golden.lineage = "{}";
         golden.attributesAsOf = asOf;
         golden.status = "ACTIVE";
         golden.version = 1;

@@ -30,9 +30,10 @@ public class CustomerQueries {
      * @param idValid       whether the surviving id passed its check (resident id, USCC) or has none to pass
      * @param completeness  0..100, the weighted share of key attributes present and valid
      * @param qualityIssues data-quality flags of the surviving values: attribute, flag, detail
+     * @param lineage       per attribute, the source record its surviving value came from
      */
     public record CustomerView(String customerNumber, String status, long version, PartyAttributes attributes,
-                               boolean idValid, int completeness, JsonNode qualityIssues,
+                               boolean idValid, int completeness, JsonNode qualityIssues, JsonNode lineage,
                                List<SourceLink> sources, List<CustomerEvent.Holding> accounts,
                                CustomerEvent.Ebanking ebanking, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
     }
@@ -55,11 +56,11 @@ public class CustomerQueries {
         this.mapper = mapper;
     }
 
-    private JsonNode readJson(String json) {
+    private JsonNode readJson(String json, String empty) {
         try {
-            return mapper.readTree(json == null ? "[]" : json);
+            return mapper.readTree(json == null ? empty : json);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored quality issues are not JSON", e);
+            throw new IllegalStateException("Stored JSON column cannot be read", e);
         }
     }
 
@@ -76,7 +77,7 @@ public class CustomerQueries {
                 .toList();
         CustomerEvent.Ebanking ebanking = EbankingStatusEntity.toEbanking(holdings.ebankingOf(customerNumber));
         return Optional.of(new CustomerView(g.customerNumber, g.status, g.version, g.attributes(), g.idValid,
-                g.completeness, readJson(g.qualityIssues), sources, accounts, ebanking, g.createdAt, g.updatedAt));
+                g.completeness, readJson(g.qualityIssues, "[]"), readJson(g.lineage, "{}"), sources, accounts, ebanking, g.createdAt, g.updatedAt));
     }
 
     /** The unified record as it stood at {@code asOf}, as stored when that version was made. */
