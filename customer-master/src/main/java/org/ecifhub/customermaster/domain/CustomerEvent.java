@@ -10,12 +10,13 @@ import java.util.List;
  * The schemas are documented in {@code docs/events/ecif.customer.v1.schema.json}; names never change meaning.
  */
 public sealed interface CustomerEvent
-        permits CustomerEvent.CustomerCreated, CustomerEvent.CustomerUpdated, CustomerEvent.HoldingsChanged {
+        permits CustomerEvent.CustomerCreated, CustomerEvent.CustomerUpdated, CustomerEvent.HoldingsChanged,
+        CustomerEvent.RelationshipChanged {
 
     String customerNumber();
 
     /** The stable event type name carried in the envelope. */
-    default String type() {
+    default String eventType() {
         return getClass().getSimpleName();
     }
 
@@ -34,6 +35,15 @@ public sealed interface CustomerEvent
      * e-banking status), so a consumer replaces its state instead of adding deltas: replaying is harmless.
      */
     record HoldingsChanged(String customerNumber, String branchCode, List<Holding> accounts, Ebanking ebanking)
+            implements CustomerEvent {
+    }
+
+    /**
+     * A relationship of the customer began or ended ({@code ended} true). Published for the customer it starts
+     * from; {@code toCustomerNumber} is null while the other party is not a customer yet.
+     */
+    record RelationshipChanged(String customerNumber, long relationshipId, RelationshipType type,
+                               String toCustomerNumber, String toName, boolean ended, String origin)
             implements CustomerEvent {
     }
 

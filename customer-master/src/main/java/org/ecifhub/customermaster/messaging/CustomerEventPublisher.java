@@ -18,6 +18,6 @@ public class CustomerEventPublisher {
 
     /** @param version the customer's version after this event */
     public void publish(CustomerEvent event, long version) {
-        outbox.write(TOPIC, event.customerNumber(), event.type(), version, event);
+        outbox.write(TOPIC, event.customerNumber(), event.eventType(), version, event);
     }
 }

@@ -21,7 +21,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
-@Path("/api/v1")
+@Path("/api/v1/customers")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Customers", description = "Golden records and cross-references")
 public class CustomerResource {
@@ -37,7 +37,7 @@ public class CustomerResource {
     }
 
     @GET
-    @Path("/customers/{customerNumber}")
+    @Path("/{customerNumber}")
     @Operation(summary = "A golden record with its source records and holdings, now or as of a past instant")
     public Response customer(@PathParam("customerNumber") String customerNumber,
                              @Parameter(description = "ISO-8601 instant, e.g. 2026-11-01T00:00:00+08:00: the record "
@@ -60,7 +60,6 @@ public class CustomerResource {
     }
 
     @GET
-    @Path("/customers")
     @Operation(summary = "Search customers",
             description = "By id number in any accepted form (15 or 18 digits, lower-case x, full-width), phone "
                     + "(+86, blanks and dashes allowed), name (exact, or fuzzy: one edit away or containing the "
@@ -81,20 +80,4 @@ public class CustomerResource {
                 page, size);
     }
 
-    @GET
-    @Path("/data-quality/report")
-    @Operation(summary = "Data-quality report by branch: customers, average completeness, invalid ids, and how "
-            + "many customers carry each flag")
-    public CustomerSearchService.DataQualityReport dataQuality(@QueryParam("branch") String branch) {
-        return search.dataQuality(branch);
-    }
-
-    @GET
-    @Path("/xref/{source}/{sourceCustomerId}")
-    @Operation(summary = "The customer number a source system's customer id belongs to")
-    public CustomerQueries.XrefView xref(@PathParam("source") String source,
-                                         @PathParam("sourceCustomerId") String sourceCustomerId) {
-        return queries.xref(source, sourceCustomerId)
-                .orElseThrow(() -> ProblemException.notFound("Source customer " + source + "/" + sourceCustomerId));
-    }
 }

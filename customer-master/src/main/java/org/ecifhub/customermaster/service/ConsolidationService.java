@@ -57,11 +57,13 @@ public class ConsolidationService {
     private final HistoryStore history;
     private final ObjectMapper canonicalJson;
     private final SourceTrust trust;
+    private final RelationshipService relationships;
 
     public ConsolidationService(GoldenRecordRepository goldenRecords, XrefRepository xrefs, HoldingsRepository holdings,
                                 SourceRecordStore sourceRecords, CustomerEventPublisher events,
                                 CustomerQueries queries, HistoryStore history, ObjectMapper mapper,
-                                CustomerMasterConfig config) {
+                                CustomerMasterConfig config, RelationshipService relationships) {
+        this.relationships = relationships;
         this.goldenRecords = goldenRecords;
         this.xrefs = xrefs;
         this.holdings = holdings;
@@ -95,6 +97,7 @@ public class ConsolidationService {
                 .or(() -> identity.flatMap(goldenRecords::findActiveByIdentity))
                 .orElse(null);
         boolean created = golden == null;
+        long versionBefore = created ? 0 : golden.version;
         if (created) {
             golden = create(PartyAttributes.from(record, standard), record.asOf());
         }
@@ -110,27 +113,27 @@ public class ConsolidationService {
         assess(golden);
         CustomerEvent.SourceReference sourceRef =
                 new CustomerEvent.SourceReference(record.source(), record.sourceCustomerId(), record.asOf());
-        Outcome outcome = Outcome.UNCHANGED;
         if (created) {
             events.publish(new CustomerEvent.CustomerCreated(golden.customerNumber, survivors.attributes(), sourceRef),
                     golden.version);
-            outcome = Outcome.CREATED;
         } else {
             List<String> changed = PartyAttributes.differences(before, survivors.attributes());
             if (!changed.isEmpty()) {
                 goldenRecords.touch(golden);
                 events.publish(new CustomerEvent.CustomerUpdated(golden.customerNumber, survivors.attributes(), changed,
                         sourceRef), golden.version);
-                outcome = Outcome.UPDATED;
             }
         }
+        if (created || !java.util.Objects.equals(before == null ? null : before.idNumber(), golden.idNumber)) {
+            relationships.resolvePending(golden);
+        }
+        relationships.legalRepresentativeFromFeed(golden, record.party().legalRepresentative());
         if (applyHoldings(golden, record)) {
             goldenRecords.touch(golden);
             events.publish(holdingsOf(golden), golden.version);
-            if (outcome == Outcome.UNCHANGED) {
-                outcome = Outcome.UPDATED;
-            }
         }
+        Outcome outcome = created ? Outcome.CREATED
+                : golden.version != versionBefore ? Outcome.UPDATED : Outcome.UNCHANGED;
         if (outcome != Outcome.UNCHANGED) {
             String snapshot = json(queries.customer(golden.customerNumber).orElseThrow());
             history.record(golden.customerNumber, golden.version, snapshot);
