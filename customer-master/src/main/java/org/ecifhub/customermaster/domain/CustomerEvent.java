@@ -11,7 +11,7 @@ import java.util.List;
  */
 public sealed interface CustomerEvent
         permits CustomerEvent.CustomerCreated, CustomerEvent.CustomerUpdated, CustomerEvent.HoldingsChanged,
-        CustomerEvent.RelationshipChanged {
+        CustomerEvent.RelationshipChanged, CustomerEvent.CustomersMerged, CustomerEvent.CustomerSplit {
 
     String customerNumber();
 
@@ -45,6 +45,19 @@ public sealed interface CustomerEvent
     record RelationshipChanged(String customerNumber, long relationshipId, RelationshipType type,
                                String toCustomerNumber, String toName, boolean ended, String origin)
             implements CustomerEvent {
+    }
+
+    /**
+     * Two golden records were found to be one party: {@code retired} now redirects to {@code survivor}. Published
+     * on both customers' keys ({@code customerNumber} says which), so each customer's stream tells the story.
+     */
+    record CustomersMerged(String customerNumber, String survivor, String retired, String operator, String reason)
+            implements CustomerEvent {
+    }
+
+    /** A source customer was split out of {@code from} into the new customer {@code newCustomer}. */
+    record CustomerSplit(String customerNumber, String from, String newCustomer, String source,
+                         String sourceCustomerId, String operator, String reason) implements CustomerEvent {
     }
 
     record SourceReference(String source, String sourceCustomerId, OffsetDateTime asOf) {

@@ -27,6 +27,8 @@ public class AccountHoldingEntity {
     public Key key;
     @Column(name = "customer_number")
     public String customerNumber;
+    @Column(name = "source_customer_id")
+    public String sourceCustomerId;
     @Enumerated(EnumType.STRING)
     @Column(name = "product_type")
     public ProductType productType;

@@ -51,6 +51,9 @@ public class GoldenRecordEntity {
     @JdbcTypeCode(SqlTypes.JSON)
     public String lineage;
     public String status;
+    /** For a RETIRED record: the survivor it was merged into. */
+    @Column(name = "merged_into")
+    public String mergedInto;
     public long version;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;

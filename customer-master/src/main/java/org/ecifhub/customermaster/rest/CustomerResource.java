@@ -38,12 +38,14 @@ public class CustomerResource {
 
     @GET
     @Path("/{customerNumber}")
-    @Operation(summary = "A golden record with its source records and holdings, now or as of a past instant")
+    @Operation(summary = "A golden record with its source records and holdings, now or as of a past instant",
+            description = "A retired number (merged into another) answers with the survivor and names itself in "
+                    + "redirectedFrom.")
     public Response customer(@PathParam("customerNumber") String customerNumber,
                              @Parameter(description = "ISO-8601 instant, e.g. 2026-11-01T00:00:00+08:00: the record "
                                      + "as it stood then") @QueryParam("asOf") String asOf) {
         if (asOf == null || asOf.isBlank()) {
-            return Response.ok(queries.customer(customerNumber)
+            return Response.ok(queries.current(customerNumber)
                     .orElseThrow(() -> ProblemException.notFound("Customer " + customerNumber))).build();
         }
         OffsetDateTime instant;

@@ -135,10 +135,47 @@ public class ConsolidationService {
         Outcome outcome = created ? Outcome.CREATED
                 : golden.version != versionBefore ? Outcome.UPDATED : Outcome.UNCHANGED;
         if (outcome != Outcome.UNCHANGED) {
-            String snapshot = json(queries.customer(golden.customerNumber).orElseThrow());
-            history.record(golden.customerNumber, golden.version, snapshot);
+            recordVersion(golden);
         }
         return new Result(golden.customerNumber, outcome);
+    }
+
+    /**
+     * Recomputes a golden record after a steward moved source customers in or out: survivorship, quality, an
+     * update event when attributes changed, the holdings event (accounts moved), and a history version.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void refreshAfterStewardship(GoldenRecordEntity golden, CustomerEvent.SourceReference cause,
+                                        boolean created) {
+        PartyAttributes before = golden.attributes();
+        Survivorship.Survivors survivors = survivorsOf(golden.customerNumber);
+        golden.setAttributes(survivors.attributes());
+        golden.lineage = json(survivors.lineage());
+        assess(golden);
+        List<String> changed = PartyAttributes.differences(before, survivors.attributes());
+        if (created) {
+            events.publish(new CustomerEvent.CustomerCreated(golden.customerNumber, survivors.attributes(), cause),
+                    golden.version);
+        } else if (!changed.isEmpty()) {
+            goldenRecords.touch(golden);
+            events.publish(new CustomerEvent.CustomerUpdated(golden.customerNumber, survivors.attributes(), changed,
+                    cause), golden.version);
+        }
+        goldenRecords.touch(golden);
+        events.publish(holdingsOf(golden), golden.version);
+        recordVersion(golden);
+    }
+
+    /** The attributes the golden record's current source customers give it, without changing anything. */
+    public Survivorship.Survivors survivorsOf(String customerNumber) {
+        return Survivorship.survive(contributionsTo(customerNumber), trust);
+    }
+
+    /** Keeps the unified record as it now stands, for "as of" reads. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordVersion(GoldenRecordEntity golden) {
+        goldenRecords.flush();
+        history.record(golden.customerNumber, golden.version, json(queries.customer(golden.customerNumber).orElseThrow()));
     }
 
     /**
@@ -205,11 +242,14 @@ public class ConsolidationService {
                 held = new AccountHoldingEntity();
                 held.key = key;
                 held.customerNumber = golden.customerNumber;
+                held.sourceCustomerId = record.sourceCustomerId();
                 copy(account, record.asOf(), held);
                 holdings.persist(held);
                 changed = true;
-            } else if (!sameHolding(held, account, golden.customerNumber)) {
+            } else if (!sameHolding(held, account, golden.customerNumber)
+                    || !record.sourceCustomerId().equals(held.sourceCustomerId)) {
                 held.customerNumber = golden.customerNumber;
+                held.sourceCustomerId = record.sourceCustomerId();
                 copy(account, record.asOf(), held);
                 changed = true;
             }

@@ -31,8 +31,11 @@ public class CustomerQueries {
      * @param completeness  0..100, the weighted share of key attributes present and valid
      * @param qualityIssues data-quality flags of the surviving values: attribute, flag, detail
      * @param lineage       per attribute, the source record its surviving value came from
+     * @param mergedInto    for a RETIRED record, the survivor it was merged into
+     * @param redirectedFrom when the number asked for was retired: that number (this is its survivor)
      */
-    public record CustomerView(String customerNumber, String status, long version, PartyAttributes attributes,
+    public record CustomerView(String customerNumber, String status, String mergedInto, String redirectedFrom,
+                               long version, PartyAttributes attributes,
                                boolean idValid, int completeness, JsonNode qualityIssues, JsonNode lineage,
                                List<SourceLink> sources, List<CustomerEvent.Holding> accounts,
                                CustomerEvent.Ebanking ebanking, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
@@ -76,8 +79,25 @@ public class CustomerQueries {
                 .map(AccountHoldingEntity::toHolding)
                 .toList();
         CustomerEvent.Ebanking ebanking = EbankingStatusEntity.toEbanking(holdings.ebankingOf(customerNumber));
-        return Optional.of(new CustomerView(g.customerNumber, g.status, g.version, g.attributes(), g.idValid,
+        return Optional.of(new CustomerView(g.customerNumber, g.status, g.mergedInto, null, g.version, g.attributes(),
+                g.idValid,
                 g.completeness, readJson(g.qualityIssues, "[]"), readJson(g.lineage, "{}"), sources, accounts, ebanking, g.createdAt, g.updatedAt));
+    }
+
+    /**
+     * The customer as callers should see it: a retired number answers with the survivor it was merged into, and
+     * says so in {@code redirectedFrom}.
+     */
+    @Transactional
+    public Optional<CustomerView> current(String customerNumber) {
+        Optional<CustomerView> view = customer(customerNumber);
+        String asked = customerNumber;
+        for (int hops = 0; view.isPresent() && view.get().mergedInto() != null && hops < 16; hops++) {
+            view = customer(view.get().mergedInto());
+        }
+        return view.map(v -> v.customerNumber().equals(asked) ? v : new CustomerView(v.customerNumber(), v.status(),
+                v.mergedInto(), asked, v.version(), v.attributes(), v.idValid(), v.completeness(), v.qualityIssues(),
+                v.lineage(), v.sources(), v.accounts(), v.ebanking(), v.createdAt(), v.updatedAt()));
     }
 
     /** The unified record as it stood at {@code asOf}, as stored when that version was made. */
