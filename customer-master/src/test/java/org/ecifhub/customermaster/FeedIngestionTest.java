@@ -28,14 +28,24 @@ class FeedIngestionTest {
 
     static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
+    /** A person's record with a phone of its own, so that unrelated test customers never look alike. */
     static String record(String source, String sourceId, String name, String idNumber, String branch, double balance) {
+        return record(source, sourceId, name, idNumber, branch, balance, randomMobile());
+    }
+
+    static String record(String source, String sourceId, String name, String idNumber, String branch, double balance,
+                         String phone) {
         return """
                 {"source": "%s", "sourceCustomerId": "%s", "asOf": "2026-11-21T23:00:00+08:00", "branchCode": "%s",
                  "party": {"type": "PERSON", "name": "%s", "idType": "RESIDENT_ID", "idNumber": "%s",
-                           "birthDate": "1980-01-01", "gender": "M", "phone": "13812345678"},
+                           "gender": "M", "phone": "%s"},
                  "accounts": [{"accountId": "A-%s", "productType": "DEMAND_DEPOSIT", "currency": "CNY",
                                "balance": %s, "status": "ACTIVE", "openDate": "2015-03-02"}]}"""
-                .formatted(source, sourceId, branch, name, idNumber, sourceId, balance);
+                .formatted(source, sourceId, branch, name, idNumber, phone, sourceId, balance);
+    }
+
+    static String randomMobile() {
+        return "13" + (5 + (int) (Math.random() * 5)) + (10000000 + (int) (Math.random() * 89999999));
     }
 
     /** A valid resident id (GB 11643 check character) for the given birth date and a random sequence. */
@@ -171,9 +181,9 @@ class FeedIngestionTest {
                 .body("attributes.idNumber", equalTo(invalid))
                 .body("idValid", equalTo(false))
                 .body("qualityIssues.flag", hasItem("ID_CHECK_DIGIT_INVALID"));
-        // The same wrong number from another system is not proof of the same party: no merge by rule.
+        // The same wrong number under another name is not proof of the same party: no merge by rule.
         String second = given().contentType(ContentType.JSON)
-                .body("[" + record("LOAN", "LN" + unique(), "周杰", invalid, "LSJ001", 10) + "]")
+                .body("[" + record("LOAN", "LN" + unique(), "孙红梅", invalid, "LSJ001", 10) + "]")
                 .post("/api/v1/feeds/LOAN/records").then().statusCode(200)
                 .extract().path("results[0].customerNumber");
         assertThat(second).isNotEqualTo(first);

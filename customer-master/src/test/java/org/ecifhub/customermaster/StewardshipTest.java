@@ -39,10 +39,11 @@ class StewardshipTest {
     void aMergedNumberRedirectsToTheSurvivorAndBothStreamsSayIt() throws Exception {
         String phone = "135" + (10000000 + (int) (Math.random() * 89999999));
         String depositId = "CB" + unique();
-        String survivor = post("DEPOSIT", record("DEPOSIT", depositId, "邓小平", validId("431381", "19600808"), "LSJ003", 5000)
-                .replace("13812345678", phone));
+        String survivor = post("DEPOSIT", record("DEPOSIT", depositId, "邓小平", validId("431381", "19600808"), "LSJ003", 5000, phone));
         String ebankId = "EB" + unique();
-        String retired = post("EBANK", ebankUser(ebankId, "邓小平", phone));
+        // Another phone and a homophone name: nothing the matcher could safely join, but the steward knows.
+        String otherPhone = FeedIngestionTest.randomMobile();
+        String retired = post("EBANK", ebankUser(ebankId, "邓晓平", otherPhone));
         assertThat(retired).isNotEqualTo(survivor);
 
         given().contentType("application/json")
@@ -54,7 +55,7 @@ class StewardshipTest {
                 .body("customerNumber", equalTo(survivor)).body("redirectedFrom", equalTo(retired));
         given().get("/api/v1/xref/EBANK/" + ebankId).then().body("customerNumber", equalTo(survivor));
         // A later record of the e-banking user stays with the survivor.
-        String again = post("EBANK", ebankUser(ebankId, "邓小平", phone).replace("loginsLast30d\": 3", "loginsLast30d\": 9"));
+        String again = post("EBANK", ebankUser(ebankId, "邓晓平", otherPhone).replace("loginsLast30d\": 3", "loginsLast30d\": 9"));
         assertThat(again).isEqualTo(survivor);
 
         var kafka = new KafkaTestClient(TestInfrastructure.get().kafkaBootstrapServers());
@@ -84,20 +85,18 @@ class StewardshipTest {
     @Test
     void aSplitGivesTheSourceCustomerANewNumberThatLaterRecordsKeep() {
         String phone = "136" + (10000000 + (int) (Math.random() * 89999999));
-        String survivor = post("DEPOSIT", record("DEPOSIT", "CB" + unique(), "王强", validId("431381", "19850505"), "LSJ002", 100)
-                .replace("13812345678", phone));
+        String survivor = post("DEPOSIT", record("DEPOSIT", "CB" + unique(), "王强", validId("431381", "19850505"), "LSJ002", 100, phone));
         String ebankId = "EB" + unique();
-        String other = post("EBANK", ebankUser(ebankId, "王强", phone));
-        given().contentType("application/json")
-                .body("{\"retired\": \"" + other + "\", \"operator\": \"STEWARD01\", \"reason\": \"looked alike\"}")
-                .post("/api/v1/customers/" + survivor + "/merge").then().statusCode(200);
+        // Same name and phone: the matcher joins them; the steward finds out they are two people.
+        String joined = post("EBANK", ebankUser(ebankId, "王强", phone));
+        assertThat(joined).isEqualTo(survivor);
 
         String newNumber = given().contentType("application/json")
                 .body("{\"source\": \"EBANK\", \"sourceCustomerId\": \"" + ebankId + "\", \"operator\": \"STEWARD02\", "
                         + "\"reason\": \"a different 王强 shares the shop phone\"}")
                 .post("/api/v1/customers/" + survivor + "/split").then().statusCode(200)
                 .body("from", equalTo(survivor)).extract().path("newCustomer");
-        assertThat(newNumber).isNotIn(survivor, other);
+        assertThat(newNumber).isNotEqualTo(survivor);
         given().get("/api/v1/customers/" + survivor).then().body("sources", hasSize(1));
         given().get("/api/v1/customers/" + newNumber).then().statusCode(200)
                 .body("sources.sourceCustomerId", hasItem(ebankId)).body("ebanking", equalTo(null));

@@ -21,7 +21,9 @@ import org.ecifhub.customermaster.persistence.AccountHoldingEntity;
 import org.ecifhub.customermaster.persistence.EbankingStatusEntity;
 import org.ecifhub.customermaster.persistence.GoldenRecordEntity;
 import org.ecifhub.customermaster.persistence.GoldenRecordRepository;
+import org.ecifhub.customermaster.domain.matching.MatchRecord;
 import org.ecifhub.customermaster.persistence.HistoryStore;
+import org.ecifhub.customermaster.persistence.MatchingStore;
 import org.ecifhub.customermaster.persistence.HoldingsRepository;
 import org.ecifhub.customermaster.persistence.SourceRecordStore;
 import org.ecifhub.customermaster.persistence.XrefRepository;
@@ -58,12 +60,17 @@ public class ConsolidationService {
     private final ObjectMapper canonicalJson;
     private final SourceTrust trust;
     private final RelationshipService relationships;
+    private final MatchingService matching;
+    private final MatchingStore matchingStore;
 
     public ConsolidationService(GoldenRecordRepository goldenRecords, XrefRepository xrefs, HoldingsRepository holdings,
                                 SourceRecordStore sourceRecords, CustomerEventPublisher events,
                                 CustomerQueries queries, HistoryStore history, ObjectMapper mapper,
-                                CustomerMasterConfig config, RelationshipService relationships) {
+                                CustomerMasterConfig config, RelationshipService relationships,
+                                MatchingService matching, MatchingStore matchingStore) {
         this.relationships = relationships;
+        this.matching = matching;
+        this.matchingStore = matchingStore;
         this.goldenRecords = goldenRecords;
         this.xrefs = xrefs;
         this.holdings = holdings;
@@ -79,9 +86,14 @@ public class ConsolidationService {
     public Result consolidate(FeedRecord record) {
         StandardParty standard = PartyStandardiser.standardise(RawParty.from(record.party()));
         Optional<PartyIdentity> identity = PartyIdentity.of(standard);
+        MatchRecord matchRecord = MatchingService.matchRecord(record.source() + ":" + record.sourceCustomerId(),
+                standard);
+        // One sorted batch of locks: the source customer, its valid id and its blocking keys. Two records that
+        // could be the same party therefore never decide at the same moment, on one instance or several.
         List<String> lockKeys = new ArrayList<>();
         lockKeys.add("src:" + record.source() + ":" + record.sourceCustomerId());
         identity.ifPresent(id -> lockKeys.add("id:" + id.key()));
+        MatchingService.keysOf(matchRecord).forEach(k -> lockKeys.add("blk:" + k));
         goldenRecords.lockKeys(lockKeys);
 
         String payload = json(record);
@@ -93,23 +105,39 @@ public class ConsolidationService {
         }
 
         GoldenRecordEntity golden = xrefs.customerNumberOf(record.source(), record.sourceCustomerId())
-                .map(goldenRecords::findById)
-                .or(() -> identity.flatMap(goldenRecords::findActiveByIdentity))
-                .orElse(null);
+                .map(goldenRecords::findById).orElse(null);
+        MatchingService.Decision decision = null;
+        if (golden == null && identity.isPresent()) {
+            golden = goldenRecords.findActiveByIdentity(identity.get()).orElse(null);
+            if (golden != null) {
+                matching.recordRuleMatch(record.source(), record.sourceCustomerId(), golden.customerNumber);
+            }
+        }
+        if (golden == null) {
+            decision = matching.decide(record.source(), record.sourceCustomerId(), matchRecord);
+            if (decision.customerNumber() != null) {
+                golden = goldenRecords.findById(decision.customerNumber());
+            }
+        }
         boolean created = golden == null;
         long versionBefore = created ? 0 : golden.version;
         if (created) {
             golden = create(PartyAttributes.from(record, standard), record.asOf());
+            if (decision != null && decision.possibleMatch()) {
+                matchingStore.openTask(golden.customerNumber, decision.best().rightId(), decision.matchResultId());
+            }
         }
         PartyAttributes before = created ? null : golden.attributes();
         xrefs.link(record.source(), record.sourceCustomerId(), golden.customerNumber);
         sourceRecords.append(record.source(), record.sourceCustomerId(), record.asOf(), golden.customerNumber, hash,
                 payload, json(standard));
 
-        Survivorship.Survivors survivors = Survivorship.survive(contributionsTo(golden.customerNumber), trust);
+        List<Survivorship.Contribution> contributions = contributionsTo(golden.customerNumber);
+        Survivorship.Survivors survivors = Survivorship.survive(contributions, trust);
         golden.setAttributes(survivors.attributes());
         golden.lineage = json(survivors.lineage());
         golden.attributesAsOf = latestOf(golden.attributesAsOf, record.asOf());
+        matching.index(golden.customerNumber, contributions.stream().map(Survivorship.Contribution::party).toList());
         assess(golden);
         CustomerEvent.SourceReference sourceRef =
                 new CustomerEvent.SourceReference(record.source(), record.sourceCustomerId(), record.asOf());
@@ -148,7 +176,9 @@ public class ConsolidationService {
     public void refreshAfterStewardship(GoldenRecordEntity golden, CustomerEvent.SourceReference cause,
                                         boolean created) {
         PartyAttributes before = golden.attributes();
-        Survivorship.Survivors survivors = survivorsOf(golden.customerNumber);
+        List<Survivorship.Contribution> contributions = contributionsTo(golden.customerNumber);
+        Survivorship.Survivors survivors = Survivorship.survive(contributions, trust);
+        matching.index(golden.customerNumber, contributions.stream().map(Survivorship.Contribution::party).toList());
         golden.setAttributes(survivors.attributes());
         golden.lineage = json(survivors.lineage());
         assess(golden);

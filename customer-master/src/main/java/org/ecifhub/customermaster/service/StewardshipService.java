@@ -1,5 +1,7 @@
 package org.ecifhub.customermaster.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.ecifhub.commons.problem.Problem;
@@ -8,6 +10,7 @@ import org.ecifhub.customermaster.domain.CustomerEvent;
 import org.ecifhub.customermaster.messaging.CustomerEventPublisher;
 import org.ecifhub.customermaster.persistence.GoldenRecordEntity;
 import org.ecifhub.customermaster.persistence.GoldenRecordRepository;
+import org.ecifhub.customermaster.persistence.MatchingStore;
 import org.ecifhub.customermaster.persistence.StewardshipStore;
 import org.ecifhub.customermaster.persistence.XrefRepository;
 
@@ -31,14 +34,30 @@ public class StewardshipService {
     public record SplitResult(String from, String newCustomer) {
     }
 
+    public record Resolution(String operator, String reason) {
+    }
+
+    /** A possible match with both records side by side and the comparator breakdown. */
+    public record TaskView(long id, String status, String customerNumber, String candidate, double totalWeight,
+                           JsonNode explanation, CustomerQueries.CustomerView record,
+                           CustomerQueries.CustomerView candidateRecord, String createdAt) {
+    }
+
     private final GoldenRecordRepository goldenRecords;
     private final XrefRepository xrefs;
     private final StewardshipStore store;
     private final ConsolidationService consolidation;
     private final CustomerEventPublisher events;
+    private final MatchingStore matching;
+    private final CustomerQueries queries;
+    private final ObjectMapper mapper;
 
     public StewardshipService(GoldenRecordRepository goldenRecords, XrefRepository xrefs, StewardshipStore store,
-                              ConsolidationService consolidation, CustomerEventPublisher events) {
+                              ConsolidationService consolidation, CustomerEventPublisher events,
+                              MatchingStore matching, CustomerQueries queries, ObjectMapper mapper) {
+        this.matching = matching;
+        this.queries = queries;
+        this.mapper = mapper;
         this.goldenRecords = goldenRecords;
         this.xrefs = xrefs;
         this.store = store;
@@ -78,6 +97,57 @@ public class StewardshipService {
         }
         consolidation.recordVersion(retired);
         consolidation.refreshAfterStewardship(survivor, null, false);
+        matching.closeTasksOf(retired.customerNumber, request.operator());
+    }
+
+    @Transactional
+    public List<TaskView> tasks(String status, int page, int size) {
+        return matching.tasks(status, page, size).stream().map(this::view).toList();
+    }
+
+    /** The steward confirms the possible match: the newer record is merged into the existing candidate. */
+    @Transactional
+    public TaskView confirm(long taskId, Resolution resolution) {
+        MatchingStore.Task task = openTask(taskId);
+        merge(task.candidate(), new MergeRequest(task.customerNumber(), resolution.operator(), resolution.reason()));
+        matching.resolveTask(taskId, "MERGED", resolution.operator(), resolution.reason());
+        return view(matching.task(taskId));
+    }
+
+    /** The steward keeps the two apart: remembered as CANNOT_LINK, so they are never merged without a new look. */
+    @Transactional
+    public TaskView keepApart(long taskId, Resolution resolution) {
+        requireText("operator", resolution.operator());
+        requireText("reason", resolution.reason());
+        MatchingStore.Task task = openTask(taskId);
+        store.decide(task.customerNumber(), task.candidate(), "CANNOT_LINK", resolution.operator(), resolution.reason());
+        store.audit("KEEP_APART", "{\"a\": \"" + task.customerNumber() + "\", \"b\": \"" + task.candidate() + "\"}",
+                resolution.operator(), resolution.reason());
+        matching.resolveTask(taskId, "KEPT_APART", resolution.operator(), resolution.reason());
+        return view(matching.task(taskId));
+    }
+
+    private MatchingStore.Task openTask(long taskId) {
+        MatchingStore.Task task = matching.task(taskId);
+        if (task == null) {
+            throw ProblemException.notFound("Stewardship task " + taskId);
+        }
+        if (!"OPEN".equals(task.status())) {
+            throw conflict("Task " + taskId + " is already " + task.status());
+        }
+        return task;
+    }
+
+    private TaskView view(MatchingStore.Task t) {
+        JsonNode explanation;
+        try {
+            explanation = mapper.readTree(t.explanationJson());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return new TaskView(t.id(), t.status(), t.customerNumber(), t.candidate(), t.totalWeight(), explanation,
+                queries.customer(t.customerNumber()).orElse(null), queries.customer(t.candidate()).orElse(null),
+                t.createdAt());
     }
 
     @Transactional
