@@ -29,6 +29,10 @@ public class StewardshipStore {
                     as_of = EXCLUDED.as_of
                 WHERE ebanking_status.as_of IS NULL OR EXCLUDED.as_of > ebanking_status.as_of""", retired, survivor);
         update("DELETE FROM ebanking_status WHERE customer_number = ?1", retired, null);
+        // What a customer manager captured moves along unless the survivor has its own.
+        update("""
+                UPDATE customer_profile SET customer_number = ?2 WHERE customer_number = ?1
+                  AND NOT EXISTS (SELECT 1 FROM customer_profile WHERE customer_number = ?2)""", retired, survivor);
         // Numbers retired into the retired one now point straight at the survivor.
         update("UPDATE golden_record SET merged_into = ?2 WHERE merged_into = ?1", retired, survivor);
     }

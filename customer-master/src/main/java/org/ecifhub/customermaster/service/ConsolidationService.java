@@ -18,6 +18,8 @@ import org.ecifhub.customermaster.domain.standard.RawParty;
 import org.ecifhub.customermaster.domain.standard.StandardParty;
 import org.ecifhub.customermaster.messaging.CustomerEventPublisher;
 import org.ecifhub.customermaster.persistence.AccountHoldingEntity;
+import org.ecifhub.customermaster.persistence.CustomerProfileEntity;
+import org.ecifhub.customermaster.persistence.CustomerProfileRepository;
 import org.ecifhub.customermaster.persistence.EbankingStatusEntity;
 import org.ecifhub.customermaster.persistence.GoldenRecordEntity;
 import org.ecifhub.customermaster.persistence.GoldenRecordRepository;
@@ -47,6 +49,9 @@ public class ConsolidationService {
 
     public enum Outcome { CREATED, UPDATED, UNCHANGED }
 
+    /** The source name of data captured by customer managers. */
+    public static final String MANUAL = "MANUAL";
+
     public record Result(String customerNumber, Outcome outcome) {
     }
 
@@ -62,12 +67,15 @@ public class ConsolidationService {
     private final RelationshipService relationships;
     private final MatchingService matching;
     private final MatchingStore matchingStore;
+    private final CustomerProfileRepository profiles;
 
     public ConsolidationService(GoldenRecordRepository goldenRecords, XrefRepository xrefs, HoldingsRepository holdings,
                                 SourceRecordStore sourceRecords, CustomerEventPublisher events,
                                 CustomerQueries queries, HistoryStore history, ObjectMapper mapper,
                                 CustomerMasterConfig config, RelationshipService relationships,
-                                MatchingService matching, MatchingStore matchingStore) {
+                                MatchingService matching, MatchingStore matchingStore,
+                                CustomerProfileRepository profiles) {
+        this.profiles = profiles;
         this.relationships = relationships;
         this.matching = matching;
         this.matchingStore = matchingStore;
@@ -196,6 +204,27 @@ public class ConsolidationService {
         recordVersion(golden);
     }
 
+    /**
+     * Recomputes the surviving attributes after data captured by a customer manager changed, and announces the
+     * change: {@code captured} names the captured fields that changed (they are part of the unified record).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void refreshAfterCapture(GoldenRecordEntity golden, List<String> captured) {
+        PartyAttributes before = golden.attributes();
+        Survivorship.Survivors survivors = survivorsOf(golden.customerNumber);
+        golden.setAttributes(survivors.attributes());
+        golden.lineage = json(survivors.lineage());
+        assess(golden);
+        List<String> changed = new ArrayList<>(PartyAttributes.differences(before, survivors.attributes()));
+        captured.stream().map(f -> "profile." + f).forEach(changed::add);
+        if (!changed.isEmpty()) {
+            goldenRecords.touch(golden);
+            events.publish(new CustomerEvent.CustomerUpdated(golden.customerNumber, survivors.attributes(),
+                    List.copyOf(changed), new CustomerEvent.SourceReference(MANUAL, null, null)), golden.version);
+            recordVersion(golden);
+        }
+    }
+
     /** The attributes the golden record's current source customers give it, without changing anything. */
     public Survivorship.Survivors survivorsOf(String customerNumber) {
         return Survivorship.survive(contributionsTo(customerNumber), trust);
@@ -225,6 +254,14 @@ public class ConsolidationService {
             }
             out.add(new Survivorship.Contribution(c.id(), c.source(), c.sourceCustomerId(), c.asOf(), party,
                     c.occupation(), c.branchCode()));
+        }
+        CustomerProfileEntity profile = profiles.findById(customerNumber);
+        if (profile != null && profile.occupation != null && !out.isEmpty()) {
+            // What a customer manager recorded in person competes like a source (MANUAL), with its own lineage.
+            StandardParty nothingElse = new StandardParty(out.get(0).party().type(), null, null, null, null, false,
+                    null, null, null, null, List.of());
+            out.add(new Survivorship.Contribution(0, MANUAL, "staff:" + profile.capturedBy, profile.capturedAt,
+                    nothingElse, profile.occupation, null));
         }
         return out;
     }

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import org.ecifhub.customermaster.domain.CustomerEvent;
 import org.ecifhub.customermaster.domain.PartyAttributes;
 import org.ecifhub.customermaster.persistence.AccountHoldingEntity;
+import org.ecifhub.customermaster.persistence.CustomerProfileRepository;
 import org.ecifhub.customermaster.persistence.EbankingStatusEntity;
 import org.ecifhub.customermaster.persistence.GoldenRecordEntity;
 import org.ecifhub.customermaster.persistence.GoldenRecordRepository;
@@ -38,7 +39,8 @@ public class CustomerQueries {
                                long version, PartyAttributes attributes,
                                boolean idValid, int completeness, JsonNode qualityIssues, JsonNode lineage,
                                List<SourceLink> sources, List<CustomerEvent.Holding> accounts,
-                               CustomerEvent.Ebanking ebanking, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+                               CustomerEvent.Ebanking ebanking, ProfileService.ProfileView profile,
+                               OffsetDateTime createdAt, OffsetDateTime updatedAt) {
     }
 
     public record XrefView(String source, String sourceCustomerId, String customerNumber) {
@@ -49,9 +51,11 @@ public class CustomerQueries {
     private final HoldingsRepository holdings;
     private final HistoryStore history;
     private final ObjectMapper mapper;
+    private final CustomerProfileRepository profiles;
 
     public CustomerQueries(GoldenRecordRepository goldenRecords, XrefRepository xrefs, HoldingsRepository holdings,
-                           HistoryStore history, ObjectMapper mapper) {
+                           HistoryStore history, ObjectMapper mapper, CustomerProfileRepository profiles) {
+        this.profiles = profiles;
         this.history = history;
         this.goldenRecords = goldenRecords;
         this.xrefs = xrefs;
@@ -81,7 +85,8 @@ public class CustomerQueries {
         CustomerEvent.Ebanking ebanking = EbankingStatusEntity.toEbanking(holdings.ebankingOf(customerNumber));
         return Optional.of(new CustomerView(g.customerNumber, g.status, g.mergedInto, null, g.version, g.attributes(),
                 g.idValid,
-                g.completeness, readJson(g.qualityIssues, "[]"), readJson(g.lineage, "{}"), sources, accounts, ebanking, g.createdAt, g.updatedAt));
+                g.completeness, readJson(g.qualityIssues, "[]"), readJson(g.lineage, "{}"), sources, accounts, ebanking,
+                ProfileService.ProfileView.of(profiles.findById(customerNumber)), g.createdAt, g.updatedAt));
     }
 
     /**
@@ -97,7 +102,7 @@ public class CustomerQueries {
         }
         return view.map(v -> v.customerNumber().equals(asked) ? v : new CustomerView(v.customerNumber(), v.status(),
                 v.mergedInto(), asked, v.version(), v.attributes(), v.idValid(), v.completeness(), v.qualityIssues(),
-                v.lineage(), v.sources(), v.accounts(), v.ebanking(), v.createdAt(), v.updatedAt()));
+                v.lineage(), v.sources(), v.accounts(), v.ebanking(), v.profile(), v.createdAt(), v.updatedAt()));
     }
 
     /** The unified record as it stood at {@code asOf}, as stored when that version was made. */
