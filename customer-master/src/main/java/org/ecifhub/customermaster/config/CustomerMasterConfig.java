@@ -18,6 +18,10 @@ public interface CustomerMasterConfig {
     @WithDefault("1000")
     int maxBatchRecords();
 
+    /** Where uploaded bulk import files are kept while they are consolidated. */
+    @WithDefault("${java.io.tmpdir}/ecif-imports")
+    String importDirectory();
+
     /** Source trust for survivorship (see SourceTrust): which system is believed first, per attribute. */
     Trust trust();
 

@@ -77,14 +77,15 @@ public class SourceRecordStore {
 
     /** Keeps a refused record in its own transaction: it must survive whatever happens to the batch. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void reject(String source, int index, String errorsJson, String raw) {
+    public void reject(String source, int index, String errorsJson, String raw, java.util.UUID importJob) {
         entityManager.createNativeQuery("""
-                        INSERT INTO rejected_record (source, received_at, record_index, errors, raw)
-                        VALUES (?1, now(), ?2, CAST(?3 AS jsonb), ?4)""")
+                        INSERT INTO rejected_record (source, received_at, record_index, errors, raw, import_job)
+                        VALUES (?1, now(), ?2, CAST(?3 AS jsonb), ?4, ?5)""")
                 .setParameter(1, source)
                 .setParameter(2, index)
                 .setParameter(3, errorsJson)
                 .setParameter(4, raw)
+                .setParameter(5, importJob)
                 .executeUpdate();
     }
 

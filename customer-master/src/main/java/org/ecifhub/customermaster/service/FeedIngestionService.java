@@ -55,6 +55,11 @@ public class FeedIngestionService {
     }
 
     public BatchResult ingest(String source, List<RawRecord> batch) {
+        return ingest(source, batch, null);
+    }
+
+    /** @param importJob the bulk import the batch belongs to, so that its rejected records can be listed */
+    public BatchResult ingest(String source, List<RawRecord> batch, java.util.UUID importJob) {
         List<Accepted> accepted = new ArrayList<>();
         List<Rejection> rejected = new ArrayList<>();
         for (RawRecord raw : batch) {
@@ -77,7 +82,7 @@ public class FeedIngestionService {
                 String sourceCustomerId = raw.json() != null && raw.json().path("sourceCustomerId").isTextual()
                         ? raw.json().path("sourceCustomerId").asText() : null;
                 rejected.add(new Rejection(raw.index(), sourceCustomerId, errors));
-                store.reject(source, raw.index(), toJson(errors), raw.rawText());
+                store.reject(source, raw.index(), toJson(errors), raw.rawText(), importJob);
                 continue;
             }
             ConsolidationService.Result result = consolidation.consolidate(record);
