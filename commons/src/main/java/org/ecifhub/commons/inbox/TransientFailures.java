@@ -20,6 +20,11 @@ public final class TransientFailures {
     private TransientFailures() {
     }
 
+    /** The consumers' policy: three attempts, 100 ms then 200 ms apart, well inside a poll interval. */
+    public static void retry(Runnable work) {
+        retry(3, Duration.ofMillis(100), work);
+    }
+
     public static void retry(int attempts, Duration backoff, Runnable work) {
         for (int attempt = 1; ; attempt++) {
             try {

@@ -9,7 +9,6 @@ import org.ecifhub.commons.inbox.TransientFailures;
 import org.ecifhub.scoring.service.ScoringService;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import java.time.Duration;
 
 /**
  * Reads {@code ecif.customer.v1}. The message is acknowledged (its offset committed) only after
@@ -31,6 +30,6 @@ public class CustomerEventsConsumer {
     @Blocking
     public void consume(String payload) throws JsonProcessingException {
         EventEnvelope envelope = EventEnvelope.read(mapper, payload);
-        TransientFailures.retry(3, Duration.ofMillis(100), () -> scoring.apply(envelope));
+        TransientFailures.retry(() -> scoring.apply(envelope));
     }
 }

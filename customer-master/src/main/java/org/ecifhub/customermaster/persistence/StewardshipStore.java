@@ -28,7 +28,7 @@ public class StewardshipStore {
                     logins_last_30d = EXCLUDED.logins_last_30d, transactions_last_30d = EXCLUDED.transactions_last_30d,
                     as_of = EXCLUDED.as_of
                 WHERE ebanking_status.as_of IS NULL OR EXCLUDED.as_of > ebanking_status.as_of""", retired, survivor);
-        update("DELETE FROM ebanking_status WHERE customer_number = ?1", retired, null);
+        update("DELETE FROM ebanking_status WHERE customer_number = ?1", retired);
         // What a customer manager captured moves along unless the survivor has its own.
         update("""
                 UPDATE customer_profile SET customer_number = ?2 WHERE customer_number = ?1
@@ -78,10 +78,10 @@ public class StewardshipStore {
                 .setParameter(1, customerNumber).getSingleResult()).longValue();
     }
 
-    private void update(String sql, String a, String b) {
-        var q = em.createNativeQuery(sql).setParameter(1, a);
-        if (b != null) {
-            q.setParameter(2, b);
+    private void update(String sql, String... params) {
+        var q = em.createNativeQuery(sql);
+        for (int i = 0; i < params.length; i++) {
+            q.setParameter(i + 1, params[i]);
         }
         q.executeUpdate();
     }

@@ -135,32 +135,23 @@ public class ConsolidationService {
                 matchingStore.openTask(golden.customerNumber, decision.best().rightId(), decision.matchResultId());
             }
         }
-        PartyAttributes before = created ? null : golden.attributes();
         xrefs.link(record.source(), record.sourceCustomerId(), golden.customerNumber);
         sourceRecords.append(record.source(), record.sourceCustomerId(), record.asOf(), golden.customerNumber, hash,
                 payload, json(standard));
 
-        List<Survivorship.Contribution> contributions = contributionsTo(golden.customerNumber);
-        Survivorship.Survivors survivors = Survivorship.survive(contributions, trust);
-        golden.setAttributes(survivors.attributes());
-        golden.lineage = json(survivors.lineage());
+        List<String> changed = resurvive(golden);
         golden.attributesAsOf = latestOf(golden.attributesAsOf, record.asOf());
-        matching.index(golden.customerNumber, contributions.stream().map(Survivorship.Contribution::party).toList());
-        assess(golden);
         CustomerEvent.SourceReference sourceRef =
                 new CustomerEvent.SourceReference(record.source(), record.sourceCustomerId(), record.asOf());
         if (created) {
-            events.publish(new CustomerEvent.CustomerCreated(golden.customerNumber, survivors.attributes(), sourceRef),
+            events.publish(new CustomerEvent.CustomerCreated(golden.customerNumber, golden.attributes(), sourceRef),
                     golden.version);
-        } else {
-            List<String> changed = PartyAttributes.differences(before, survivors.attributes());
-            if (!changed.isEmpty()) {
-                goldenRecords.touch(golden);
-                events.publish(new CustomerEvent.CustomerUpdated(golden.customerNumber, survivors.attributes(), changed,
-                        sourceRef), golden.version);
-            }
+        } else if (!changed.isEmpty()) {
+            goldenRecords.touch(golden);
+            events.publish(new CustomerEvent.CustomerUpdated(golden.customerNumber, golden.attributes(), changed,
+                    sourceRef), golden.version);
         }
-        if (created || !java.util.Objects.equals(before == null ? null : before.idNumber(), golden.idNumber)) {
+        if (created || changed.contains("idNumber")) {
             relationships.resolvePending(golden);
         }
         relationships.legalRepresentativeFromFeed(golden, record.party().legalRepresentative());
@@ -183,20 +174,13 @@ public class ConsolidationService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void refreshAfterStewardship(GoldenRecordEntity golden, CustomerEvent.SourceReference cause,
                                         boolean created) {
-        PartyAttributes before = golden.attributes();
-        List<Survivorship.Contribution> contributions = contributionsTo(golden.customerNumber);
-        Survivorship.Survivors survivors = Survivorship.survive(contributions, trust);
-        matching.index(golden.customerNumber, contributions.stream().map(Survivorship.Contribution::party).toList());
-        golden.setAttributes(survivors.attributes());
-        golden.lineage = json(survivors.lineage());
-        assess(golden);
-        List<String> changed = PartyAttributes.differences(before, survivors.attributes());
+        List<String> changed = resurvive(golden);
         if (created) {
-            events.publish(new CustomerEvent.CustomerCreated(golden.customerNumber, survivors.attributes(), cause),
+            events.publish(new CustomerEvent.CustomerCreated(golden.customerNumber, golden.attributes(), cause),
                     golden.version);
         } else if (!changed.isEmpty()) {
             goldenRecords.touch(golden);
-            events.publish(new CustomerEvent.CustomerUpdated(golden.customerNumber, survivors.attributes(), changed,
+            events.publish(new CustomerEvent.CustomerUpdated(golden.customerNumber, golden.attributes(), changed,
                     cause), golden.version);
         }
         goldenRecords.touch(golden);
@@ -210,19 +194,31 @@ public class ConsolidationService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void refreshAfterCapture(GoldenRecordEntity golden, List<String> captured) {
-        PartyAttributes before = golden.attributes();
-        Survivorship.Survivors survivors = survivorsOf(golden.customerNumber);
-        golden.setAttributes(survivors.attributes());
-        golden.lineage = json(survivors.lineage());
-        assess(golden);
-        List<String> changed = new ArrayList<>(PartyAttributes.differences(before, survivors.attributes()));
+        List<String> changed = new ArrayList<>(resurvive(golden));
         captured.stream().map(f -> "profile." + f).forEach(changed::add);
         if (!changed.isEmpty()) {
             goldenRecords.touch(golden);
-            events.publish(new CustomerEvent.CustomerUpdated(golden.customerNumber, survivors.attributes(),
+            events.publish(new CustomerEvent.CustomerUpdated(golden.customerNumber, golden.attributes(),
                     List.copyOf(changed), new CustomerEvent.SourceReference(MANUAL, null, null)), golden.version);
             recordVersion(golden);
         }
+    }
+
+    /**
+     * Settles the golden record from the latest record of each of its source customers (and what managers
+     * captured): surviving attributes with lineage, quality, and the blocking keys the matcher finds it by.
+     *
+     * @return the attributes whose surviving values changed
+     */
+    private List<String> resurvive(GoldenRecordEntity golden) {
+        PartyAttributes before = golden.attributes();
+        List<Survivorship.Contribution> contributions = contributionsTo(golden.customerNumber);
+        Survivorship.Survivors survivors = Survivorship.survive(contributions, trust);
+        golden.setAttributes(survivors.attributes());
+        golden.lineage = json(survivors.lineage());
+        assess(golden);
+        matching.index(golden.customerNumber, contributions.stream().map(Survivorship.Contribution::party).toList());
+        return PartyAttributes.differences(before, survivors.attributes());
     }
 
     /** The attributes the golden record's current source customers give it, without changing anything. */

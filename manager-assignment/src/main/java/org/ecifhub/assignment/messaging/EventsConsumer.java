@@ -9,7 +9,6 @@ import org.ecifhub.commons.events.EventEnvelope;
 import org.ecifhub.commons.inbox.TransientFailures;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import java.time.Duration;
 
 /**
  * Reads {@code ecif.customer.v1} and {@code ecif.tier.v1}. A message is acknowledged only after its transaction
@@ -30,13 +29,13 @@ public class EventsConsumer {
     @Blocking
     public void customerEvent(String payload) throws JsonProcessingException {
         EventEnvelope event = EventEnvelope.read(mapper, payload);
-        TransientFailures.retry(3, Duration.ofMillis(100), () -> assignment.applyCustomerEvent(event));
+        TransientFailures.retry(() -> assignment.applyCustomerEvent(event));
     }
 
     @Incoming("tier-events")
     @Blocking
     public void tierEvent(String payload) throws JsonProcessingException {
         EventEnvelope event = EventEnvelope.read(mapper, payload);
-        TransientFailures.retry(3, Duration.ofMillis(100), () -> assignment.applyTierEvent(event));
+        TransientFailures.retry(() -> assignment.applyTierEvent(event));
     }
 }
