@@ -35,6 +35,13 @@ public class GoldenRecordRepository implements PanacheRepositoryBase<GoldenRecor
                 .getSingleResult());
     }
 
+    /** See {@link BulkStore#CONSOLIDATION_LOCK}: record-by-record consolidation takes it shared. */
+    public void lockConsolidationShared() {
+        getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock_shared(hashtextextended(?1, 0))")
+                .setParameter(1, BulkStore.CONSOLIDATION_LOCK)
+                .getSingleResult();
+    }
+
     public long countActive() {
         return count("status", "ACTIVE");
     }

@@ -42,8 +42,11 @@ public class ImportJobStore {
                 .setParameter(1, id).executeUpdate();
     }
 
-    /** Commits a batch's progress: the next record to read, and the counts. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    /**
+     * A batch's progress (the next record to read, and the counts), in the batch's own transaction: the progress
+     * commits exactly when the batch does.
+     */
+    @Transactional
     public void progress(UUID id, long nextIndex, long processedDelta, long rejectedDelta) {
         em.createNativeQuery("""
                         UPDATE import_job SET next_index = ?2, processed = processed + ?3, rejected = rejected + ?4,

@@ -41,7 +41,7 @@ public class MatchingStore {
                             GROUP BY key HAVING count(*) <= ?2)
                         SELECT b.customer_number FROM blocking_key b JOIN useful u ON u.key = b.key
                         JOIN golden_record g ON g.customer_number = b.customer_number AND g.status = 'ACTIVE'
-                        WHERE NOT (?4 AND g.id_valid AND g.id_type IN ('RESIDENT_ID', 'USCC'))
+                        WHERE NOT (?4 AND b.verified)
                         GROUP BY b.customer_number ORDER BY count(*) DESC, b.customer_number LIMIT ?3""")
                 .setParameter(1, keys.toArray(String[]::new))
                 .setParameter(2, MAX_BLOCK)
@@ -51,23 +51,27 @@ public class MatchingStore {
         return rows;
     }
 
-    public void replaceKeys(String customerNumber, Set<String> keys) {
+    /** @param verified whether the customer carries a verified id (valid resident id or USCC) */
+    public void replaceKeys(String customerNumber, Set<String> keys, boolean verified) {
         em.createNativeQuery("DELETE FROM blocking_key WHERE customer_number = ?1")
                 .setParameter(1, customerNumber).executeUpdate();
         if (!keys.isEmpty()) {
             em.createNativeQuery("""
-                            INSERT INTO blocking_key (key, customer_number)
-                            SELECT unnest(CAST(?1 AS varchar[])), ?2 ON CONFLICT DO NOTHING""")
+                            INSERT INTO blocking_key (key, customer_number, verified)
+                            SELECT unnest(CAST(?1 AS varchar[])), ?2, ?3 ON CONFLICT DO NOTHING""")
                     .setParameter(1, keys.toArray(String[]::new))
                     .setParameter(2, customerNumber)
+                    .setParameter(3, verified)
                     .executeUpdate();
         }
     }
 
     public void moveKeys(String from, String to) {
         em.createNativeQuery("""
-                        INSERT INTO blocking_key (key, customer_number) SELECT key, ?2 FROM blocking_key
-                        WHERE customer_number = ?1 ON CONFLICT DO NOTHING""")
+                        INSERT INTO blocking_key (key, customer_number, verified)
+                        SELECT b.key, ?2, g.id_valid AND g.id_type IN ('RESIDENT_ID', 'USCC')
+                        FROM blocking_key b JOIN golden_record g ON g.customer_number = ?2
+                        WHERE b.customer_number = ?1 ON CONFLICT DO NOTHING""")
                 .setParameter(1, from).setParameter(2, to).executeUpdate();
         em.createNativeQuery("DELETE FROM blocking_key WHERE customer_number = ?1").setParameter(1, from)
                 .executeUpdate();

@@ -98,6 +98,8 @@ public class ConsolidationService {
                 standard);
         // One sorted batch of locks: the source customer, its valid id and its blocking keys. Two records that
         // could be the same party therefore never decide at the same moment, on one instance or several.
+        // Shared with other single records, exclusive to a bulk batch (which decides thousands at once).
+        goldenRecords.lockConsolidationShared();
         List<String> lockKeys = new ArrayList<>();
         lockKeys.add("src:" + record.source() + ":" + record.sourceCustomerId());
         identity.ifPresent(id -> lockKeys.add("id:" + id.key()));
@@ -217,8 +219,14 @@ public class ConsolidationService {
         golden.setAttributes(survivors.attributes());
         golden.lineage = json(survivors.lineage());
         assess(golden);
-        matching.index(golden.customerNumber, contributions.stream().map(Survivorship.Contribution::party).toList());
+        matching.index(golden.customerNumber, contributions.stream().map(Survivorship.Contribution::party).toList(),
+                hasVerifiedId(golden));
         return PartyAttributes.differences(before, survivors.attributes());
+    }
+
+    /** A valid resident id or USCC: the ids whose check character proves them (the hard rule's ids). */
+    public static boolean hasVerifiedId(GoldenRecordEntity golden) {
+        return golden.idValid && ("RESIDENT_ID".equals(golden.idType) || "USCC".equals(golden.idType));
     }
 
     /** The attributes the golden record's current source customers give it, without changing anything. */

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.ecifhub.customermaster.persistence.BulkStore;
 import org.ecifhub.commons.problem.JsonPaths;
 import org.ecifhub.customermaster.config.CustomerMasterConfig;
 import org.ecifhub.customermaster.domain.FeedRecord;
@@ -37,13 +39,17 @@ public class FeedIngestionService {
     }
 
     private final ConsolidationService consolidation;
+    private final BulkConsolidationService bulk;
+    private final BulkStore bulkStore;
     private final SourceRecordStore store;
     private final ObjectMapper mapper;
     private final CustomerMasterConfig config;
 
-    public FeedIngestionService(ConsolidationService consolidation,
-                                SourceRecordStore store, ObjectMapper mapper,
+    public FeedIngestionService(ConsolidationService consolidation, BulkConsolidationService bulk,
+                                BulkStore bulkStore, SourceRecordStore store, ObjectMapper mapper,
                                 CustomerMasterConfig config) {
+        this.bulk = bulk;
+        this.bulkStore = bulkStore;
         this.consolidation = consolidation;
         this.store = store;
         this.mapper = mapper;
@@ -63,32 +69,84 @@ public class FeedIngestionService {
         List<Accepted> accepted = new ArrayList<>();
         List<Rejection> rejected = new ArrayList<>();
         for (RawRecord raw : batch) {
-            List<FieldError> errors = new ArrayList<>();
-            FeedRecord record = null;
-            if (raw.parseError() != null) {
-                errors.add(raw.parseError());
-            } else {
-                try {
-                    record = mapper.treeToValue(raw.json(), FeedRecord.class);
-                    errors.addAll(FeedRecordRules.check(record, source, config.sources()));
-                } catch (JsonMappingException e) {
-                    String field = JsonPaths.of(e.getPath());
-                    errors.add(new FieldError(field == null ? "(record)" : field, JsonPaths.reason(e)));
-                } catch (JsonProcessingException | IllegalArgumentException e) {
-                    errors.add(new FieldError("(record)", e.getMessage()));
-                }
-            }
-            if (!errors.isEmpty()) {
-                String sourceCustomerId = raw.json() != null && raw.json().path("sourceCustomerId").isTextual()
-                        ? raw.json().path("sourceCustomerId").asText() : null;
-                rejected.add(new Rejection(raw.index(), sourceCustomerId, errors));
-                store.reject(source, raw.index(), toJson(errors), raw.rawText(), importJob);
+            Checked checked = check(source, raw);
+            if (checked.rejection() != null) {
+                rejected.add(checked.rejection());
+                store.reject(source, raw.index(), toJson(checked.rejection().errors()), raw.rawText(), importJob);
                 continue;
             }
-            ConsolidationService.Result result = consolidation.consolidate(record);
-            accepted.add(new Accepted(raw.index(), record.sourceCustomerId(), result.customerNumber(), result.outcome()));
+            ConsolidationService.Result result = consolidation.consolidate(checked.record());
+            accepted.add(new Accepted(raw.index(), checked.record().sourceCustomerId(), result.customerNumber(),
+                    result.outcome()));
         }
         return new BatchResult(accepted, rejected);
+    }
+
+    /**
+     * A bulk import's batch in ONE transaction, together with the job's progress: the good records consolidated
+     * set-based ({@link BulkConsolidationService}), the bad ones kept with their reasons. Either the whole batch
+     * and its progress commit, or none of it (and the import resumes at this batch).
+     */
+    @Transactional
+    public BatchResult ingestBatch(String source, List<RawRecord> batch, java.util.UUID importJob,
+                                   java.util.function.Consumer<BatchResult> progress) {
+        List<Rejection> rejected = new ArrayList<>();
+        List<FeedRecord> good = new ArrayList<>();
+        List<Integer> goodIndex = new ArrayList<>();
+        List<Object[]> rejectedRows = new ArrayList<>();
+        for (RawRecord raw : batch) {
+            Checked checked = check(source, raw);
+            if (checked.rejection() != null) {
+                rejected.add(checked.rejection());
+                rejectedRows.add(new Object[]{source, raw.index(), toJson(checked.rejection().errors()), raw.rawText(),
+                        importJob});
+            } else {
+                good.add(checked.record());
+                goodIndex.add(raw.index());
+            }
+        }
+        bulkStore.batch("""
+                INSERT INTO rejected_record (source, received_at, record_index, errors, raw, import_job)
+                VALUES (?, now(), ?, CAST(? AS jsonb), ?, ?)""", rejectedRows);
+        List<Accepted> accepted = new ArrayList<>();
+        if (!good.isEmpty()) {
+            for (BulkConsolidationService.Placed placed : bulk.consolidate(good)) {
+                FeedRecord r = good.get(placed.position());
+                accepted.add(new Accepted(goodIndex.get(placed.position()), r.sourceCustomerId(),
+                        placed.customerNumber(), placed.outcome()));
+            }
+        }
+        BatchResult result = new BatchResult(accepted, rejected);
+        progress.accept(result);
+        return result;
+    }
+
+    private record Checked(FeedRecord record, Rejection rejection) {
+    }
+
+    /** Parses and checks one record: the record, or why it is refused. */
+    private Checked check(String source, RawRecord raw) {
+        List<FieldError> errors = new ArrayList<>();
+        FeedRecord record = null;
+        if (raw.parseError() != null) {
+            errors.add(raw.parseError());
+        } else {
+            try {
+                record = mapper.treeToValue(raw.json(), FeedRecord.class);
+                errors.addAll(FeedRecordRules.check(record, source, config.sources()));
+            } catch (JsonMappingException e) {
+                String field = JsonPaths.of(e.getPath());
+                errors.add(new FieldError(field == null ? "(record)" : field, JsonPaths.reason(e)));
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                errors.add(new FieldError("(record)", e.getMessage()));
+            }
+        }
+        if (errors.isEmpty()) {
+            return new Checked(record, null);
+        }
+        String sourceCustomerId = raw.json() != null && raw.json().path("sourceCustomerId").isTextual()
+                ? raw.json().path("sourceCustomerId").asText() : null;
+        return new Checked(null, new Rejection(raw.index(), sourceCustomerId, errors));
     }
 
     private String toJson(List<FieldError> errors) {

@@ -91,14 +91,18 @@ public class MatchingService {
                 "{\"rule\": \"the same valid id (type and number) is the same party\"}", "rule");
     }
 
-    /** Re-indexes a golden record under the keys of every source record it consolidates. */
+    /**
+     * Re-indexes a golden record under the keys of every source record it consolidates.
+     *
+     * @param verifiedId whether the golden record carries a valid resident id or USCC
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void index(String customerNumber, List<StandardParty> parties) {
+    public void index(String customerNumber, List<StandardParty> parties, boolean verifiedId) {
         Set<String> keys = new HashSet<>();
         for (StandardParty p : parties) {
             keys.addAll(keysOf(matchRecord(customerNumber, p)));
         }
-        store.replaceKeys(customerNumber, keys);
+        store.replaceKeys(customerNumber, keys, verifiedId);
     }
 
     private static StandardParty standardOf(GoldenRecordEntity g) {

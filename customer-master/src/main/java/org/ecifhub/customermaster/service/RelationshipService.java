@@ -46,6 +46,11 @@ public class RelationshipService {
     public record HouseholdSuggestion(String customerNumber, String name, String why) {
     }
 
+    /** Who ends a feed-stated relationship, and why; why one is started. */
+    public static final String FEED_OPERATOR = "feed";
+    public static final String REPRESENTATIVE_REPLACED = "the organisation's record names another legal representative";
+    public static final String REPRESENTATIVE_STATED = "stated by the organisation's record";
+
     private final RelationshipRepository relationships;
     private final GoldenRecordRepository goldenRecords;
     private final CustomerEventPublisher events;
@@ -66,19 +71,19 @@ public class RelationshipService {
         if (organisation.partyType != PartyType.ORGANIZATION || stated == null || stated.name() == null) {
             return;
         }
-        StandardParty person = PartyStandardiser.standardise(new RawParty(PartyType.PERSON, stated.name(),
-                stated.idType(), stated.idNumber(), null, null, null, null));
+        StandardParty person = representative(stated);
         Optional<PartyIdentity> identity = PartyIdentity.of(person);
         Optional<GoldenRecordEntity> known = identity.flatMap(goldenRecords::findActiveByIdentity);
         List<RelationshipEntity> current = relationships.currentFrom(organisation.customerNumber,
                 RelationshipType.LEGAL_REPRESENTATIVE);
-        boolean unchanged = current.size() == 1 && sameParty(current.get(0), known, identity, person.name());
+        boolean unchanged = current.size() == 1 && sameParty(current.get(0).toCustomer, current.get(0).toIdNumber,
+                current.get(0).toName, known.map(g -> g.customerNumber), identity, person.name());
         if (unchanged) {
             return;
         }
         OffsetDateTime now = OffsetDateTime.now();
         for (RelationshipEntity r : current) {
-            end(r, "feed", "the organisation's record names another legal representative", now);
+            end(r, FEED_OPERATOR, REPRESENTATIVE_REPLACED, now);
             publish(organisation, r, true);
         }
         RelationshipEntity r = new RelationshipEntity();
@@ -89,7 +94,7 @@ public class RelationshipService {
         r.toName = person.name();
         r.type = RelationshipType.LEGAL_REPRESENTATIVE;
         r.origin = "FEED";
-        r.reason = "stated by the organisation's record";
+        r.reason = REPRESENTATIVE_STATED;
         r.createdAt = now;
         relationships.persist(r);
         publish(organisation, r, false);
@@ -178,16 +183,26 @@ public class RelationshipService {
                 .toList();
     }
 
-    private static boolean sameParty(RelationshipEntity r, Optional<GoldenRecordEntity> known,
-                                     Optional<PartyIdentity> identity, String name) {
+    /** The legal representative an organisation's record states, as a person in standard form. */
+    public static StandardParty representative(LegalRepresentative stated) {
+        return PartyStandardiser.standardise(new RawParty(PartyType.PERSON, stated.name(), stated.idType(),
+                stated.idNumber(), null, null, null, null));
+    }
+
+    /**
+     * Whether a current relationship (to a customer, or to an id or name not yet a customer) points at the party
+     * now stated: the same customer when the stated party is one, else the same id, else the same name.
+     */
+    public static boolean sameParty(String toCustomer, String toIdNumber, String toName, Optional<String> known,
+                                    Optional<PartyIdentity> identity, String name) {
         if (known.isPresent()) {
-            return known.get().customerNumber.equals(r.toCustomer);
+            return known.get().equals(toCustomer);
         }
         if (identity.isPresent()) {
-            return identity.get().idNumber().equals(r.toIdNumber);
+            return identity.get().idNumber().equals(toIdNumber);
         }
-        return r.toCustomer == null && r.toIdNumber == null
-                && Objects.equals(PersonNames.matchKey(name), PersonNames.matchKey(r.toName));
+        return toCustomer == null && toIdNumber == null
+                && Objects.equals(PersonNames.matchKey(name), PersonNames.matchKey(toName));
     }
 
     private static void end(RelationshipEntity r, String operator, String reason, OffsetDateTime when) {

@@ -179,6 +179,9 @@ public final class PostgresServer implements AutoCloseable {
                 "-c", "max_wal_senders=16",
                 "-c", "max_connections=200",
                 "-c", "shared_buffers=256MB",
+                // Bulk imports write gigabytes of WAL; checkpoints every 1 GB (the default) would rewrite whole
+                // pages again and again.
+                "-c", "max_wal_size=4GB",
                 "-c", "fsync=" + (durable ? "on" : "off"),
                 // A commit survives a crash of PostgreSQL itself; only an OS crash could lose the last few
                 // hundred milliseconds, never corrupt anything. Worth it for a local hub and for tests.

@@ -1,0 +1,211 @@
+package org.ecifhub.support.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.ecifhub.support.demo.FeedGenerator;
+import org.ecifhub.support.demo.FeedSource;
+import org.ecifhub.support.hub.HubServices;
+import org.ecifhub.support.hub.KafkaBrokerProcess;
+import org.ecifhub.support.hub.ServiceProcess;
+import org.ecifhub.support.infra.PostgresServer;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Bulk consolidation throughput: generated deposit, loan and e-banking feeds (one population of parties) imported
+ * one after the other through customer-master's bulk import, on a PostgreSQL and a Kafka of their own, with
+ * customer-master in its own JVM at the heap given. Measures the rate as the hub fills (the first 100,000 records,
+ * each further 100,000, the whole), and the time until the last event is on Kafka.
+ *
+ * <p>{@code BulkImportBenchmark PROJECT_ROOT WORK_DIR PARTIES HEAP} (customer-master must be packaged).
+ */
+public final class BulkImportBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private BulkImportBenchmark() {
+    }
+
+    private record Sample(Instant at, long processed, long heapUsed) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(args[0]).toAbsolutePath();
+        Path work = Path.of(args[1]).toAbsolutePath();
+        int parties = Integer.parseInt(args[2]);
+        String heap = args.length > 3 ? args[3] : "1g";
+        PrintStream out = System.out;
+        deleteTree(work);
+        Files.createDirectories(work);
+
+        FeedGenerator.Options options = FeedGenerator.Options.defaults().withParties(parties).withSeed(20261122L)
+                .withSecondDepositShare(0.10).withLoanShare(0.13).withEbankShare(0.20);
+        Instant genStart = Instant.now();
+        FeedGenerator.Counts counts = new FeedGenerator(options).writeTo(work.resolve("feeds"));
+        out.printf(Locale.ROOT, "data: %s (generated in %ds)%n", counts,
+                Duration.between(genStart, Instant.now()).toSeconds());
+
+        int pgPort = Integer.getInteger("bench.postgres.port", 56432);
+        int kafkaPort = Integer.getInteger("bench.kafka.port", 59192);
+        int servicePort = Integer.getInteger("bench.port", 58081);
+        PostgresServer postgres = PostgresServer.start(PostgresServer.usableDataDir(work.resolve("pgdata")), pgPort,
+                true, work.resolve("postgres.log"));
+        Process kafka = KafkaBrokerProcess.start(work.resolve("kafka"), kafkaPort, kafkaPort + 1,
+                work.resolve("kafka.log"), Duration.ofSeconds(60));
+        HubServices services = new HubServices(new HubServices.Settings(root, work.resolve("logs"),
+                postgres.jdbcUrl(), "127.0.0.1:" + kafkaPort, Map.of(HubServices.CUSTOMER_MASTER, servicePort), heap,
+                Duration.ofSeconds(180)), pid -> { });
+        try {
+            ServiceProcess master = services.start(HubServices.CUSTOMER_MASTER);
+            String base = "http://127.0.0.1:" + master.port();
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            List<Sample> samples = new ArrayList<>();
+            long done = 0;
+            Instant start = Instant.now();
+            samples.add(new Sample(start, 0, heapUsed(http, base)));
+            for (String feed : List.of("DEPOSIT", "LOAN", "EBANK")) {
+                Path file = work.resolve("feeds").resolve(FeedSource.valueOf(feed).fileName());
+                HttpResponse<String> started = http.send(HttpRequest.newBuilder(
+                                URI.create(base + "/api/v1/feeds/" + feed + "/imports"))
+                        .header("Content-Type", "application/x-ndjson")
+                        .POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
+                if (started.statusCode() != 202) {
+                    throw new IllegalStateException("import of " + feed + " refused: " + started.body());
+                }
+                String job = JSON.readTree(started.body()).path("id").asText();
+                JsonNode state;
+                do {
+                    Thread.sleep(1000);
+                    state = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/imports/" + job))
+                            .GET().build(), HttpResponse.BodyHandlers.ofString()).body());
+                    samples.add(new Sample(Instant.now(), done + state.path("processed").asLong(),
+                            heapUsed(http, base)));
+                } while (state.path("state").asText().equals("RUNNING") || state.path("state").asText().equals("QUEUED"));
+                if (!state.path("state").asText().equals("COMPLETED")) {
+                    throw new IllegalStateException("import of " + feed + " ended " + state);
+                }
+                out.printf(Locale.ROOT, "%s: %d records, %d rejected, %.0f records/s (job's own rate)%n", feed,
+                        state.path("processed").asLong(), state.path("rejected").asLong(),
+                        state.path("recordsPerSecond").asDouble());
+                done += state.path("processed").asLong();
+            }
+            Instant imported = Instant.now();
+            long outbox;
+            long golden;
+            long xrefs;
+            try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), PostgresServer.USER,
+                    PostgresServer.PASSWORD); Statement s = c.createStatement()) {
+                outbox = count(s, "SELECT count(*) FROM customer_master.outbox_event");
+                golden = count(s, "SELECT count(*) FROM customer_master.golden_record WHERE status = 'ACTIVE'");
+                xrefs = count(s, "SELECT count(*) FROM customer_master.xref");
+            }
+            Instant lastEvent = awaitEvents("127.0.0.1:" + kafkaPort, "ecif.customer.v1", outbox);
+
+            double total = Duration.between(start, lastEvent).toMillis() / 1000.0;
+            double importSeconds = Duration.between(start, imported).toMillis() / 1000.0;
+            out.printf(Locale.ROOT, "records: %d consolidated into %d golden records, %d cross-references, "
+                    + "%d events%n", done, golden, xrefs, outbox);
+            out.printf(Locale.ROOT, "import: %.1f s, %.0f records/s%n", importSeconds, done / importSeconds);
+            out.printf(Locale.ROOT, "until the last event is on Kafka: %.1f s, %.0f records/s%n", total, done / total);
+            for (long mark = 100_000; mark <= done; mark += 100_000) {
+                Sample before = at(samples, mark - 100_000);
+                Sample after = at(samples, mark);
+                double s = Duration.between(before.at(), after.at()).toMillis() / 1000.0;
+                out.printf(Locale.ROOT, "  records %,9d to %,9d: %.0f records/s (cumulative from start: %.0f/s)%n",
+                        mark - 100_000, mark, (after.processed() - before.processed()) / s,
+                        after.processed() / (Duration.between(start, after.at()).toMillis() / 1000.0));
+            }
+            out.printf(Locale.ROOT, "customer-master heap: -Xmx%s, peak used seen %d MiB%n", heap,
+                    samples.stream().mapToLong(Sample::heapUsed).max().orElse(0) / (1024 * 1024));
+        } finally {
+            services.stopAll();
+            kafka.destroy();
+            kafka.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            postgres.close();
+        }
+    }
+
+    /** The first sample at or after {@code processed} records. */
+    private static Sample at(List<Sample> samples, long processed) {
+        return samples.stream().filter(s -> s.processed() >= processed).findFirst()
+                .orElse(samples.get(samples.size() - 1));
+    }
+
+    private static long count(Statement s, String sql) throws Exception {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Waits until the topic holds {@code expected} records; returns when that was first seen. */
+    private static Instant awaitEvents(String bootstrap, String topic, long expected) throws Exception {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin admin = Admin.create(p)) {
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(30));
+            while (Instant.now().isBefore(deadline)) {
+                long onTopic = 0;
+                if (admin.listTopics().names().get().contains(topic)) {
+                    var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
+                    Map<TopicPartition, OffsetSpec> latest = partitions.stream().collect(Collectors.toMap(
+                            tp -> new TopicPartition(topic, tp.partition()), tp -> OffsetSpec.latest()));
+                    onTopic = admin.listOffsets(latest).all().get().values().stream()
+                            .mapToLong(i -> i.offset()).sum();
+                }
+                if (onTopic >= expected) {
+                    return Instant.now();
+                }
+                Thread.sleep(200);
+            }
+        }
+        throw new IllegalStateException("the events did not all reach Kafka within 30 minutes");
+    }
+
+    private static long heapUsed(HttpClient http, String base) {
+        try {
+            String metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/q/metrics")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            return metrics.lines().filter(l -> l.startsWith("jvm_memory_used_bytes{") && l.contains("area=\"heap\""))
+                    .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
