@@ -15,4 +15,10 @@ public record AccountData(
         Integer daysPastDue,
         Integer termMonths,
         BigDecimal feeIncome) {
+
+    /** This account as held: under which source and account id, as of the record's date. */
+    public CustomerEvent.Holding asHolding(String source, String heldAccountId, java.time.OffsetDateTime asOf) {
+        return new CustomerEvent.Holding(source, heldAccountId, productType, currency, balance, status, openDate,
+                interestRate, daysPastDue, termMonths, feeIncome, asOf);
+    }
 }

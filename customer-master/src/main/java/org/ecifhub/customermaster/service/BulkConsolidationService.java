@@ -76,9 +76,7 @@ public class BulkConsolidationService {
     public record Placed(int position, String customerNumber, ConsolidationService.Outcome outcome) {
     }
 
-    private static final Comparator<MatchResult> BEST = Comparator
-            .comparingInt((MatchResult r) -> rank(r.outcome()))
-            .thenComparing(MatchResult::totalWeight, Comparator.reverseOrder());
+    private static final Comparator<MatchResult> BEST = MatchingService.BEST;
 
     private static final Logger LOG = Logger.getLogger(BulkConsolidationService.class);
 
@@ -189,7 +187,7 @@ public class BulkConsolidationService {
             FeedRecord r = records.get(i);
             StandardParty standard = PartyStandardiser.standardise(RawParty.from(r.party()));
             String payload = json(r);
-            items.add(new Item(i, r, standard, payload, json(standard), sha256(payload)));
+            items.add(new Item(i, r, standard, payload, json(standard), ConsolidationService.sha256(payload)));
         }
 
         phases.end("prepare");
@@ -338,7 +336,7 @@ public class BulkConsolidationService {
                 continue; // the hard rule: a record with a verified id never joins a party with another one
             }
             MatchRecord candidate = candidateRecords.computeIfAbsent(number, n -> MatchingService.matchRecord(n,
-                    standardOf(c.attributes())));
+                    MatchingService.standardOf(c.attributes())));
             MatchResult result = matcher.match(it.matchRecord, candidate);
             if (best == null || BEST.compare(result, best) < 0) {
                 best = result;
@@ -516,7 +514,8 @@ public class BulkConsolidationService {
             // Latest record per source customer: the stored ones, overridden by the batch's newer ones.
             Map<SourceCustomer, Survivorship.Contribution> latest = new LinkedHashMap<>();
             for (SourceRecordStore.Contribution c : stored.getOrDefault(p.customerNumber, List.of())) {
-                latest.put(new SourceCustomer(c.source(), c.sourceCustomerId()), contribution(c));
+                latest.put(new SourceCustomer(c.source(), c.sourceCustomerId()),
+                        ConsolidationService.contributionOf(c, canonicalJson));
             }
             for (Item it : p.items) {
                 Survivorship.Contribution c = new Survivorship.Contribution(it.sourceRecordId, it.record.source(),
@@ -527,11 +526,8 @@ public class BulkConsolidationService {
             List<Survivorship.Contribution> contributions = new ArrayList<>(latest.values());
             BulkStore.Profile profile = profiles.get(p.customerNumber);
             if (profile != null && profile.occupation() != null) {
-                StandardParty nothingElse = new StandardParty(contributions.get(0).party().type(), null, null, null,
-                        null, false, null, null, null, null, List.of());
-                contributions.add(new Survivorship.Contribution(0, ConsolidationService.MANUAL,
-                        "staff:" + profile.capturedBy(), profile.capturedAt(), nothingElse, profile.occupation(),
-                        null));
+                contributions.add(ConsolidationService.capturedOccupation(contributions.get(0).party().type(),
+                        profile.capturedBy(), profile.capturedAt(), profile.occupation()));
             }
             Survivorship.Survivors survivors = Survivorship.survive(contributions, trust);
             PartyAttributes a = survivors.attributes();
@@ -543,7 +539,7 @@ public class BulkConsolidationService {
             String lineage = json(survivors.lineage());
             OffsetDateTime attributesAsOf = before == null ? null : before.attributesAsOf();
             for (Item it : p.items) {
-                attributesAsOf = latestOf(attributesAsOf, it.record.asOf());
+                attributesAsOf = ConsolidationService.latestOf(attributesAsOf, it.record.asOf());
             }
             Item first = p.items.get(0);
             Item last = p.items.get(p.items.size() - 1);
@@ -562,10 +558,8 @@ public class BulkConsolidationService {
                             && it.record.asOf().isBefore(current.data().asOf())) {
                         continue;
                     }
-                    CustomerEvent.Holding data = new CustomerEvent.Holding(it.record.source(),
-                            account.accountId().strip(), account.productType(), account.currency(), account.balance(),
-                            account.status(), account.openDate(), account.interestRate(), account.daysPastDue(),
-                            account.termMonths(), account.feeIncome(), it.record.asOf());
+                    CustomerEvent.Holding data = account.asHolding(it.record.source(), account.accountId().strip(),
+                            it.record.asOf());
                     BulkStore.Holding next = new BulkStore.Holding(p.customerNumber, it.record.sourceCustomerId(), data);
                     if (current == null || !sameHolding(current, next)) {
                         if (current != null && !current.customerNumber().equals(p.customerNumber)) {
@@ -829,19 +823,6 @@ public class BulkConsolidationService {
                 event.eventType(), json(envelope)});
     }
 
-    private Survivorship.Contribution contribution(SourceRecordStore.Contribution c) {
-        StandardParty party;
-        try {
-            party = c.standardJson() != null ? canonicalJson.readValue(c.standardJson(), StandardParty.class)
-                    : PartyStandardiser.standardise(RawParty.from(
-                    canonicalJson.readValue(c.payloadJson(), FeedRecord.class).party()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored source record " + c.id() + " cannot be read", e);
-        }
-        return new Survivorship.Contribution(c.id(), c.source(), c.sourceCustomerId(), c.asOf(), party,
-                c.occupation(), c.branchCode());
-    }
-
     /** Of two records of one source customer, the one the hub treats as its latest: by asOf, then arrival. */
     private static Survivorship.Contribution later(Survivorship.Contribution stored, Survivorship.Contribution next) {
         if (stored.asOf() != null && next.asOf() != null && next.asOf().isBefore(stored.asOf())) {
@@ -854,41 +835,15 @@ public class BulkConsolidationService {
     }
 
     private static boolean sameHolding(BulkStore.Holding held, BulkStore.Holding next) {
-        CustomerEvent.Holding a = held.data();
-        CustomerEvent.Holding b = next.data();
         return held.customerNumber().equals(next.customerNumber())
                 && Objects.equals(held.sourceCustomerId(), next.sourceCustomerId())
-                && a.productType() == b.productType()
-                && Objects.equals(a.currency(), b.currency())
-                && compare(a.balance(), b.balance())
-                && Objects.equals(a.status(), b.status())
-                && Objects.equals(a.openDate(), b.openDate())
-                && compare(a.interestRate(), b.interestRate())
-                && Objects.equals(a.daysPastDue(), b.daysPastDue())
-                && Objects.equals(a.termMonths(), b.termMonths())
-                && compare(a.feeIncome(), b.feeIncome());
-    }
-
-    private static boolean compare(java.math.BigDecimal x, java.math.BigDecimal y) {
-        return x == null ? y == null : y != null && x.compareTo(y) == 0;
-    }
-
-    private static StandardParty standardOf(PartyAttributes a) {
-        return PartyStandardiser.standardise(new RawParty(a.type(), a.name(), a.idType(), a.idNumber(),
-                a.birthDate(), a.gender(), a.phone(), a.address()));
+                && ConsolidationService.sameAccountData(held.data(), next.data());
     }
 
     private static <T> List<T> concat(java.util.Collection<T> a, java.util.Collection<T> b) {
         List<T> out = new ArrayList<>(a);
         out.addAll(b);
         return out;
-    }
-
-    private static OffsetDateTime latestOf(OffsetDateTime a, OffsetDateTime b) {
-        if (a == null) {
-            return b;
-        }
-        return b == null || a.isAfter(b) ? a : b;
     }
 
     private static String trim(String s) {
@@ -899,27 +854,10 @@ public class BulkConsolidationService {
         return t.isEmpty() ? null : t;
     }
 
-    private static int rank(MatchOutcome outcome) {
-        return switch (outcome) {
-            case MATCH -> 0;
-            case POSSIBLE_MATCH -> 1;
-            case NON_MATCH -> 2;
-            case BLOCKED_BY_RULE -> 3;
-        };
-    }
-
     private String json(Object value) {
         try {
             return canonicalJson.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -10,6 +10,7 @@ import org.ecifhub.customermaster.domain.CustomerEvent;
 import org.ecifhub.customermaster.domain.FeedRecord;
 import org.ecifhub.customermaster.domain.PartyAttributes;
 import org.ecifhub.customermaster.domain.PartyIdentity;
+import org.ecifhub.customermaster.domain.PartyType;
 import org.ecifhub.customermaster.domain.SourceTrust;
 import org.ecifhub.customermaster.domain.Survivorship;
 import org.ecifhub.customermaster.config.CustomerMasterConfig;
@@ -248,26 +249,40 @@ public class ConsolidationService {
     private List<Survivorship.Contribution> contributionsTo(String customerNumber) {
         List<Survivorship.Contribution> out = new ArrayList<>();
         for (SourceRecordStore.Contribution c : sourceRecords.latestPerSourceCustomer(customerNumber)) {
-            StandardParty party;
-            try {
-                party = c.standardJson() != null ? canonicalJson.readValue(c.standardJson(), StandardParty.class)
-                        : PartyStandardiser.standardise(RawParty.from(
-                        canonicalJson.readValue(c.payloadJson(), FeedRecord.class).party()));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("Stored source record " + c.id() + " cannot be read", e);
-            }
-            out.add(new Survivorship.Contribution(c.id(), c.source(), c.sourceCustomerId(), c.asOf(), party,
-                    c.occupation(), c.branchCode()));
+            out.add(contributionOf(c, canonicalJson));
         }
         CustomerProfileEntity profile = profiles.findById(customerNumber);
         if (profile != null && profile.occupation != null && !out.isEmpty()) {
-            // What a customer manager recorded in person competes like a source (MANUAL), with its own lineage.
-            StandardParty nothingElse = new StandardParty(out.get(0).party().type(), null, null, null, null, false,
-                    null, null, null, null, List.of());
-            out.add(new Survivorship.Contribution(0, MANUAL, "staff:" + profile.capturedBy, profile.capturedAt,
-                    nothingElse, profile.occupation, null));
+            out.add(capturedOccupation(out.get(0).party().type(), profile.capturedBy, profile.capturedAt,
+                    profile.occupation));
         }
         return out;
+    }
+
+    /**
+     * What a customer manager recorded in person competes like a source (MANUAL), with its own lineage: only the
+     * occupation, nothing else.
+     */
+    static Survivorship.Contribution capturedOccupation(PartyType type, String capturedBy, OffsetDateTime capturedAt,
+                                                       String occupation) {
+        StandardParty nothingElse = new StandardParty(type, null, null, null, null, false, null, null, null, null,
+                List.of());
+        return new Survivorship.Contribution(0, MANUAL, "staff:" + capturedBy, capturedAt, nothingElse, occupation,
+                null);
+    }
+
+    /** A stored source record as a survivorship contribution, standardised now if it was stored before that. */
+    static Survivorship.Contribution contributionOf(SourceRecordStore.Contribution c, ObjectMapper json) {
+        StandardParty party;
+        try {
+            party = c.standardJson() != null ? json.readValue(c.standardJson(), StandardParty.class)
+                    : PartyStandardiser.standardise(RawParty.from(
+                    json.readValue(c.payloadJson(), FeedRecord.class).party()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored source record " + c.id() + " cannot be read", e);
+        }
+        return new Survivorship.Contribution(c.id(), c.source(), c.sourceCustomerId(), c.asOf(), party,
+                c.occupation(), c.branchCode());
     }
 
     /** A new golden record; survivorship settles its attributes right after, in the same transaction. */
@@ -347,19 +362,24 @@ public class ConsolidationService {
     }
 
     private static boolean sameHolding(AccountHoldingEntity held, AccountData a, String customerNumber) {
-        return held.customerNumber.equals(customerNumber)
-                && held.productType == a.productType()
-                && Objects.equals(held.currency, a.currency())
-                && compare(held.balance, a.balance())
-                && Objects.equals(held.status, a.status())
-                && Objects.equals(held.openDate, a.openDate())
-                && compare(held.interestRate, a.interestRate())
-                && Objects.equals(held.daysPastDue, a.daysPastDue())
-                && Objects.equals(held.termMonths, a.termMonths())
-                && compare(held.feeIncome, a.feeIncome());
+        return held.customerNumber.equals(customerNumber) && sameAccountData(held.toHolding(), a.asHolding(
+                held.key.source(), held.key.accountId(), held.asOf));
     }
 
-    private static boolean compare(java.math.BigDecimal x, java.math.BigDecimal y) {
+    /** Whether two snapshots of an account say the same (amounts compared by value; asOf not compared). */
+    static boolean sameAccountData(CustomerEvent.Holding a, CustomerEvent.Holding b) {
+        return a.productType() == b.productType()
+                && Objects.equals(a.currency(), b.currency())
+                && sameAmount(a.balance(), b.balance())
+                && Objects.equals(a.status(), b.status())
+                && Objects.equals(a.openDate(), b.openDate())
+                && sameAmount(a.interestRate(), b.interestRate())
+                && Objects.equals(a.daysPastDue(), b.daysPastDue())
+                && Objects.equals(a.termMonths(), b.termMonths())
+                && sameAmount(a.feeIncome(), b.feeIncome());
+    }
+
+    private static boolean sameAmount(java.math.BigDecimal x, java.math.BigDecimal y) {
         return x == null ? y == null : y != null && x.compareTo(y) == 0;
     }
 
@@ -384,7 +404,7 @@ public class ConsolidationService {
         return new CustomerEvent.HoldingsChanged(golden.customerNumber, golden.branchCode, accounts, ebanking);
     }
 
-    private static OffsetDateTime latestOf(OffsetDateTime a, OffsetDateTime b) {
+    static OffsetDateTime latestOf(OffsetDateTime a, OffsetDateTime b) {
         if (a == null) {
             return b;
         }
@@ -399,7 +419,8 @@ public class ConsolidationService {
         }
     }
 
-    private static String sha256(String s) {
+    /** The content hash by which a record sent again is recognised (the same in both consolidation paths). */
+    static String sha256(String s) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

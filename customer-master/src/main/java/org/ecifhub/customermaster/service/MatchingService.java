@@ -32,7 +32,8 @@ import java.util.Set;
 public class MatchingService {
 
     static final int MAX_CANDIDATES = 20;
-    private static final Comparator<MatchResult> BEST = Comparator
+    /** Best decision first: a MATCH, then a POSSIBLE_MATCH, …; within one, the higher total. */
+    static final Comparator<MatchResult> BEST = Comparator
             .comparingInt((MatchResult r) -> rank(r.outcome()))
             .thenComparing(MatchResult::totalWeight, Comparator.reverseOrder());
 
@@ -106,7 +107,11 @@ public class MatchingService {
     }
 
     private static StandardParty standardOf(GoldenRecordEntity g) {
-        PartyAttributes a = g.attributes();
+        return standardOf(g.attributes());
+    }
+
+    /** A golden record's surviving attributes in standard form, as the matcher compares them. */
+    static StandardParty standardOf(PartyAttributes a) {
         return PartyStandardiser.standardise(new RawParty(a.type(), a.name(), a.idType(), a.idNumber(),
                 a.birthDate(), a.gender(), a.phone(), a.address()));
     }

@@ -8,9 +8,6 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.ecifhub.support.demo.FeedGenerator;
 import org.ecifhub.support.demo.FeedSource;
-import org.ecifhub.support.hub.HubServices;
-import org.ecifhub.support.hub.KafkaBrokerProcess;
-import org.ecifhub.support.hub.ServiceProcess;
 import org.ecifhub.support.infra.PostgresServer;
 
 import java.io.IOException;
@@ -28,13 +25,11 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Bulk consolidation throughput: generated deposit, loan and e-banking feeds (one population of parties) imported
@@ -60,8 +55,7 @@ public final class BulkImportBenchmark {
         int parties = Integer.parseInt(args[2]);
         String heap = args.length > 3 ? args[3] : "1g";
         PrintStream out = System.out;
-        deleteTree(work);
-        Files.createDirectories(work);
+        BenchHub.clean(work);
 
         FeedGenerator.Options options = FeedGenerator.Options.defaults().withParties(parties).withSeed(20261122L)
                 .withSecondDepositShare(0.10).withLoanShare(0.13).withEbankShare(0.20);
@@ -70,19 +64,9 @@ public final class BulkImportBenchmark {
         out.printf(Locale.ROOT, "data: %s (generated in %ds)%n", counts,
                 Duration.between(genStart, Instant.now()).toSeconds());
 
-        int pgPort = Integer.getInteger("bench.postgres.port", 56432);
-        int kafkaPort = Integer.getInteger("bench.kafka.port", 59192);
-        int servicePort = Integer.getInteger("bench.port", 58081);
-        PostgresServer postgres = PostgresServer.start(PostgresServer.usableDataDir(work.resolve("pgdata")), pgPort,
-                true, work.resolve("postgres.log"));
-        Process kafka = KafkaBrokerProcess.start(work.resolve("kafka"), kafkaPort, kafkaPort + 1,
-                work.resolve("kafka.log"), Duration.ofSeconds(60));
-        HubServices services = new HubServices(new HubServices.Settings(root, work.resolve("logs"),
-                postgres.jdbcUrl(), "127.0.0.1:" + kafkaPort, Map.of(HubServices.CUSTOMER_MASTER, servicePort), heap,
-                Duration.ofSeconds(180)), pid -> { });
-        try {
-            ServiceProcess master = services.start(HubServices.CUSTOMER_MASTER);
-            String base = "http://127.0.0.1:" + master.port();
+        try (BenchHub hub = new BenchHub(root, work, heap)) {
+            String base = hub.customerMasterUrl;
+            PostgresServer postgres = hub.postgres;
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             List<Sample> samples = new ArrayList<>();
             long done = 0;
@@ -124,7 +108,7 @@ public final class BulkImportBenchmark {
                 golden = count(s, "SELECT count(*) FROM customer_master.golden_record WHERE status = 'ACTIVE'");
                 xrefs = count(s, "SELECT count(*) FROM customer_master.xref");
             }
-            Instant lastEvent = awaitEvents("127.0.0.1:" + kafkaPort, "ecif.customer.v1", outbox);
+            Instant lastEvent = awaitEvents(hub.kafkaBootstrap, "ecif.customer.v1", outbox);
 
             double total = Duration.between(start, lastEvent).toMillis() / 1000.0;
             double importSeconds = Duration.between(start, imported).toMillis() / 1000.0;
@@ -142,11 +126,6 @@ public final class BulkImportBenchmark {
             }
             out.printf(Locale.ROOT, "customer-master heap: -Xmx%s, peak used seen %d MiB%n", heap,
                     samples.stream().mapToLong(Sample::heapUsed).max().orElse(0) / (1024 * 1024));
-        } finally {
-            services.stopAll();
-            kafka.destroy();
-            kafka.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
-            postgres.close();
         }
     }
 
@@ -195,17 +174,6 @@ public final class BulkImportBenchmark {
                     .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
         } catch (IOException | InterruptedException | RuntimeException e) {
             return 0;
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }

@@ -186,6 +186,9 @@ public final class PostgresServer implements AutoCloseable {
                 // A commit survives a crash of PostgreSQL itself; only an OS crash could lose the last few
                 // hundred milliseconds, never corrupt anything. Worth it for a local hub and for tests.
                 "-c", "synchronous_commit=off",
+                // With asynchronous commit the WAL writer flushes every wal_writer_delay (200 ms by default), and
+                // logical decoding (the outbox relay) only sees flushed WAL: this bounds the feed-to-Kafka latency.
+                "-c", "wal_writer_delay=10ms",
                 "-c", "full_page_writes=" + (durable ? "on" : "off"));
         ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

@@ -1,0 +1,66 @@
+package org.ecifhub.support.bench;
+
+import org.ecifhub.support.hub.HubServices;
+import org.ecifhub.support.hub.KafkaBrokerProcess;
+import org.ecifhub.support.hub.ServiceProcess;
+import org.ecifhub.support.infra.PostgresServer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A fresh PostgreSQL, Kafka broker and customer-master (in its own JVM, at the heap given) for a benchmark, on
+ * ports of their own (system properties {@code bench.postgres.port}, {@code bench.kafka.port}, {@code bench.port}),
+ * in a work directory emptied first. Closing stops them all.
+ */
+final class BenchHub implements AutoCloseable {
+
+    final PostgresServer postgres;
+    final Process kafka;
+    final HubServices services;
+    final ServiceProcess customerMaster;
+    final String kafkaBootstrap;
+    final String customerMasterUrl;
+
+    BenchHub(Path root, Path work, String heap) throws IOException {
+        int pgPort = Integer.getInteger("bench.postgres.port", 56432);
+        int kafkaPort = Integer.getInteger("bench.kafka.port", 59192);
+        int servicePort = Integer.getInteger("bench.port", 58081);
+        postgres = PostgresServer.start(PostgresServer.usableDataDir(work.resolve("pgdata")), pgPort, true,
+                work.resolve("postgres.log"));
+        kafka = KafkaBrokerProcess.start(work.resolve("kafka"), kafkaPort, kafkaPort + 1, work.resolve("kafka.log"),
+                Duration.ofSeconds(60));
+        kafkaBootstrap = "127.0.0.1:" + kafkaPort;
+        services = new HubServices(new HubServices.Settings(root, work.resolve("logs"), postgres.jdbcUrl(),
+                kafkaBootstrap, Map.of(HubServices.CUSTOMER_MASTER, servicePort), heap, Duration.ofSeconds(180)),
+                pid -> { });
+        customerMaster = services.start(HubServices.CUSTOMER_MASTER);
+        customerMasterUrl = "http://127.0.0.1:" + customerMaster.port();
+    }
+
+    /** Empties (or creates) a benchmark's work directory. */
+    static void clean(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        Files.createDirectories(dir);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        services.stopAll();
+        kafka.destroy();
+        kafka.waitFor(30, TimeUnit.SECONDS);
+        postgres.close();
+    }
+}
