@@ -109,6 +109,7 @@ public final class BulkImportBenchmark {
                 xrefs = count(s, "SELECT count(*) FROM customer_master.xref");
             }
             Instant lastEvent = awaitEvents(hub.kafkaBootstrap, "ecif.customer.v1", outbox);
+            String quality = quality(postgres, work.resolve("feeds").resolve(FeedGenerator.TRUTH_FILE));
 
             double total = Duration.between(start, lastEvent).toMillis() / 1000.0;
             double importSeconds = Duration.between(start, imported).toMillis() / 1000.0;
@@ -124,9 +125,57 @@ public final class BulkImportBenchmark {
                         mark - 100_000, mark, (after.processed() - before.processed()) / s,
                         after.processed() / (Duration.between(start, after.at()).toMillis() / 1000.0));
             }
+            out.println("match quality against the generator's truth: " + quality);
             out.printf(Locale.ROOT, "customer-master heap: -Xmx%s, peak used seen %d MiB%n", heap,
                     samples.stream().mapToLong(Sample::heapUsed).max().orElse(0) / (1024 * 1024));
         }
+    }
+
+    /**
+     * Pairwise precision, recall and F1 of the hub's clustering (the cross-reference) against the generator's
+     * truth, and the number of golden records holding two different valid ids (must be 0).
+     */
+    private static String quality(PostgresServer postgres, Path truthFile) throws Exception {
+        Map<String, String> partyOf = new java.util.HashMap<>();
+        try (var lines = Files.lines(truthFile)) {
+            lines.skip(1).forEach(l -> {
+                String[] f = l.split(",", 3);
+                partyOf.put(f[0] + "/" + f[1], f[2]);
+            });
+        }
+        Map<String, Long> byCustomer = new java.util.HashMap<>();
+        Map<String, Long> byParty = new java.util.HashMap<>();
+        Map<String, Long> byBoth = new java.util.HashMap<>();
+        long conflicting;
+        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), PostgresServer.USER,
+                PostgresServer.PASSWORD); Statement s = c.createStatement()) {
+            s.setFetchSize(10_000);
+            c.setAutoCommit(false);
+            try (ResultSet rs = s.executeQuery(
+                    "SELECT source, source_customer_id, customer_number FROM customer_master.xref")) {
+                while (rs.next()) {
+                    String party = partyOf.get(rs.getString(1) + "/" + rs.getString(2));
+                    String customer = rs.getString(3);
+                    byCustomer.merge(customer, 1L, Long::sum);
+                    byParty.merge(party, 1L, Long::sum);
+                    byBoth.merge(customer + "|" + party, 1L, Long::sum);
+                }
+            }
+            conflicting = count(s, """
+                    SELECT count(*) FROM (SELECT customer_number FROM customer_master.source_record
+                      WHERE (standard->>'idValid')::boolean AND standard->>'idType' IN ('RESIDENT_ID', 'USCC')
+                      GROUP BY customer_number HAVING count(DISTINCT standard->>'idNumber') > 1) t""");
+        }
+        double tp = pairs(byBoth);
+        double precision = tp / pairs(byCustomer);
+        double recall = tp / pairs(byParty);
+        return String.format(Locale.ROOT, "%d parties in %d golden records; pairwise P %.4f R %.4f F1 %.4f; "
+                        + "golden records holding two different valid ids: %d", byParty.size(), byCustomer.size(),
+                precision, recall, 2 * precision * recall / (precision + recall), conflicting);
+    }
+
+    private static double pairs(Map<String, Long> sizes) {
+        return sizes.values().stream().mapToDouble(n -> n * (n - 1) / 2.0).sum();
     }
 
     /** The first sample at or after {@code processed} records. */
