@@ -35,7 +35,11 @@ public class GoldenRecordRepository implements PanacheRepositoryBase<GoldenRecor
                 .getSingleResult());
     }
 
-    /** See {@link BulkStore#CONSOLIDATION_LOCK}: record-by-record consolidation takes it shared. */
+    /**
+     * See {@link BulkStore#CONSOLIDATION_LOCK}: everything that changes golden records one at a time (single
+     * feed records, merges and splits, captured data, relationships) takes it shared, so they run side by side but
+     * never while a bulk batch (which decided from a snapshot of them) is being written.
+     */
     public void lockConsolidationShared() {
         getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock_shared(hashtextextended(?1, 0))")
                 .setParameter(1, BulkStore.CONSOLIDATION_LOCK)

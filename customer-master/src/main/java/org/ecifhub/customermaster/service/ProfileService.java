@@ -48,6 +48,7 @@ public class ProfileService {
 
     @Transactional
     public ProfileView capture(String customerNumber, Capture c) {
+        goldenRecords.lockConsolidationShared();
         if (c == null || c.operator() == null || c.operator().isBlank()) {
             throw invalid("operator", "is required: captured data names who captured it");
         }

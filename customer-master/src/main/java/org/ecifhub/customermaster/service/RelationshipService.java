@@ -114,6 +114,7 @@ public class RelationshipService {
 
     @Transactional
     public RelationshipView add(String fromCustomer, NewRelationship request) {
+        goldenRecords.lockConsolidationShared();
         if (request.type() == null || !request.type().staffMayAdd()) {
             throw invalid("type", "one of FAMILY, GUARANTOR, SUPPLIER, CUSTOMER, SHAREHOLDER (a legal representative "
                     + "comes from the organisation's own record)");
@@ -148,6 +149,7 @@ public class RelationshipService {
 
     @Transactional
     public void end(String fromCustomer, long id, String operator, String reason) {
+        goldenRecords.lockConsolidationShared();
         if (operator == null || operator.isBlank()) {
             throw invalid("operator", "is required");
         }

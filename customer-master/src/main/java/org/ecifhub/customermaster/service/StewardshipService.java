@@ -67,6 +67,7 @@ public class StewardshipService {
 
     @Transactional
     public void merge(String survivorNumber, MergeRequest request) {
+        goldenRecords.lockConsolidationShared();
         requireText("operator", request.operator());
         requireText("reason", request.reason());
         requireText("retired", request.retired());
@@ -152,6 +153,7 @@ public class StewardshipService {
 
     @Transactional
     public SplitResult split(String customerNumber, SplitRequest request) {
+        goldenRecords.lockConsolidationShared();
         requireText("operator", request.operator());
         requireText("reason", request.reason());
         requireText("source", request.source());
