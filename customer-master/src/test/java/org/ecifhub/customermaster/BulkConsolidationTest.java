@@ -162,6 +162,26 @@ class BulkConsolidationTest {
                 assertThat(((Number) r[4]).longValue()).as("history of %s", r[0]).isEqualTo(version);
                 assertThat(((Number) r[5]).longValue()).as("blocking keys of %s", r[0]).isPositive();
             }
+            // The events carry what consumers read: the envelope, and the data of each event type.
+            String anyone = (String) rows.get(0)[0];
+            @SuppressWarnings("unchecked")
+            List<Object[]> payloads = em.createNativeQuery("""
+                    SELECT type, CAST(payload AS text) FROM outbox_event WHERE aggregateid = ?1""")
+                    .setParameter(1, anyone).getResultList();
+            for (Object[] p : payloads) {
+                JsonNode envelope = read((String) p[1]);
+                assertThat(envelope.path("eventType").asText()).isEqualTo(p[0]);
+                assertThat(envelope.path("subject").asText()).isEqualTo(anyone);
+                assertThat(envelope.path("eventId").asText()).hasSize(36);
+                assertThat(envelope.path("data").path("customerNumber").asText()).isEqualTo(anyone);
+                if ("CustomerCreated".equals(p[0])) {
+                    assertThat(envelope.path("data").path("attributes").path("name").asText()).isNotEmpty();
+                    assertThat(envelope.path("data").path("source").path("sourceCustomerId").asText()).isNotEmpty();
+                }
+                if ("HoldingsChanged".equals(p[0])) {
+                    assertThat(envelope.path("data").path("accounts").size()).isPositive();
+                }
+            }
         });
 
         // The unified record answers as the record-by-record path builds it: sources, holdings, lineage.
@@ -308,6 +328,14 @@ class BulkConsolidationTest {
             return JSON.readTree(json).toString();
         } catch (Exception e) {
             throw new IllegalArgumentException(json, e);
+        }
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -678,8 +678,9 @@ public class BulkConsolidationService {
                     links.sort(Comparator.comparing(SourceCustomer::source)
                             .thenComparing(SourceCustomer::sourceCustomerId));
                     CustomerQueries.CustomerView view = new CustomerQueries.CustomerView(p.customerNumber, "ACTIVE",
-                            null, null, version, a, idValid, assessed.completeness(), mapper.valueToTree(assessed.issues()),
-                            mapper.valueToTree(survivors.lineage()),
+                            null, null, version, a, idValid, assessed.completeness(),
+                            mapper.getNodeFactory().pojoNode(assessed.issues()),
+                            mapper.getNodeFactory().pojoNode(survivors.lineage()),
                             links.stream().map(l -> new CustomerQueries.SourceLink(l.source(), l.sourceCustomerId()))
                                     .toList(),
                             accountList, eb, null, createdAt, now);
@@ -817,8 +818,9 @@ public class BulkConsolidationService {
     }
 
     private void event(Writes w, CustomerEvent event, long version, OffsetDateTime now) {
+        // The event is wrapped as a POJO node, so that it is serialised once, straight into the envelope.
         EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), event.eventType(), event.customerNumber(),
-                version, now, mapper.valueToTree(event));
+                version, now, mapper.getNodeFactory().pojoNode(event));
         w.outbox.add(new Object[]{envelope.eventId(), CustomerEventPublisher.TOPIC, event.customerNumber(),
                 event.eventType(), json(envelope)});
     }
