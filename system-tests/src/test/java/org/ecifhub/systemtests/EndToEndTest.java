@@ -53,7 +53,7 @@ class EndToEndTest {
                 infra.jdbcUrl(), infra.kafkaBootstrapServers(), ports, "384m", Duration.ofSeconds(120)),
                 infra.directory()::recordChild);
         hub.startAll();
-        gateway = new Http(hub.url(HubServices.GATEWAY));
+        gateway = new Http(hub.url(HubServices.GATEWAY), hub.token("system-tests", "SYSTEM"));
         kafka = new KafkaTestClient(infra.kafkaBootstrapServers());
     }
 
@@ -101,6 +101,35 @@ class EndToEndTest {
 
     @Test
     @Order(2)
+    void aChangePostedToTheFeedReachesTheGatewaysChangeStreamMasked() throws Exception {
+        String ops = hub.token("ops-watch", "OPS");
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<java.util.stream.Stream<String>>> stream =
+                java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build()
+                        .sendAsync(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                        hub.url(HubServices.GATEWAY) + "/api/v1/stream/changes?type=CustomerCreated"))
+                                .header("Authorization", "Bearer " + ops).header("Accept", "text/event-stream")
+                                .build(), java.net.http.HttpResponse.BodyHandlers.ofLines());
+        stream.thenAccept(r -> r.body().forEach(lines::add));
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> lines.stream().anyMatch(l -> l.startsWith(":")));
+            String id = validId("43138119850505002");
+            Http.Response posted = gateway.post("/api/v1/feeds/DEPOSIT/records", "application/json",
+                    "[" + record("CB900000002", id, "SYS001", 1000) + "]");
+            assertThat(posted.status()).as(posted.body()).isEqualTo(200);
+            String customerNumber = posted.json().path("results").path(0).path("customerNumber").asText();
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(lines).anySatisfy(line -> {
+                assertThat(line).startsWith("data: ").contains("\"" + customerNumber + "\"");
+                assertThat(line).doesNotContain(id).contains(id.substring(0, 4) + "**********" + id.substring(14));
+            }));
+        } finally {
+            stream.cancel(true);
+            stream.thenAccept(r -> r.body().close());
+        }
+    }
+
+    @Test
+    @Order(3)
     void badInputThroughTheGatewayIsAProblemAndTheGoodRecordsLand() {
         Http.Response r = gateway.post("/api/v1/feeds/DEPOSIT/records", "application/json",
                 "[" + record("CB900000002", validId("43138119800102001"), "SYS001", 1) + ",{\"source\": \"DEPOSIT\"}]");
@@ -117,7 +146,7 @@ class EndToEndTest {
      * on the topic (by event id), and each consumer applied each event exactly once.
      */
     @Test
-    @Order(3)
+    @Order(4)
     void aKilledCustomerMasterLosesNothingAndNothingIsCountedTwice() {
         int records = 1000;
         int batch = 20;

@@ -27,18 +27,29 @@ final class Http {
     }
 
     private final String base;
+    private final String token;
 
     Http(String base) {
+        this(base, null);
+    }
+
+    /** @param token a bearer token sent with every request (the gateway wants one) */
+    Http(String base, String token) {
         this.base = base;
+        this.token = token;
     }
 
     Response get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+        return send(auth(HttpRequest.newBuilder(URI.create(base + path)).GET()));
     }
 
     Response post(String path, String contentType, String body) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return send(auth(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body))));
+    }
+
+    private HttpRequest.Builder auth(HttpRequest.Builder request) {
+        return token == null ? request : request.header("Authorization", "Bearer " + token);
     }
 
     private static Response send(HttpRequest.Builder request) {

@@ -54,11 +54,16 @@ class HubScriptTest {
             pids.addAll(pidsOf(state));
             assertThat(pids).hasSize(6);
 
-            Matcher demo = Pattern.compile("A demo customer\\s+(\\S+)").matcher(up.output());
+            Matcher demo = Pattern.compile("A demo customer.*?(http://\\S+)").matcher(up.output());
             assertThat(demo.find()).as("banner names a demo customer").isTrue();
-            Http.Response customer = new Http("").get(demo.group(1));
-            assertThat(customer.status()).isEqualTo(200);
-            assertThat(customer.json().path("attributes").path("name").asText()).isNotBlank();
+            assertThat(new Http("").get(demo.group(1)).status()).as("no token").isEqualTo(401);
+            Run token = hub(root, env, Duration.ofSeconds(60), "token", "HEAD_OFFICE");
+            assertThat(token.exitCode()).as(token.output()).isZero();
+            String bearer = token.output().strip().lines().reduce((a, b) -> b).orElseThrow();
+            Http.Response view = new Http("", bearer).get(demo.group(1));
+            assertThat(view.status()).isEqualTo(200);
+            assertThat(view.json().path("customer").path("data").path("attributes").path("name").asText())
+                    .isNotBlank();
 
             Run status = hub(root, env, Duration.ofSeconds(60), "status");
             assertThat(status.exitCode()).as(status.output()).isZero();

@@ -4,6 +4,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 
 @ConfigMapping(prefix = "ecif.gateway")
 public interface GatewayConfig {
@@ -17,4 +19,92 @@ public interface GatewayConfig {
     /** How long a service may take to answer before the gateway answers 504 for it. */
     @WithDefault("10s")
     Duration timeout();
+
+    Security security();
+
+    View view();
+
+    Stream stream();
+
+    Limits limits();
+
+    interface Limits {
+
+        /** Requests a second one client (token subject, or address without a token) may make on average. */
+        @WithDefault("200")
+        double ratePerSecond();
+
+        /** Requests one client may make at once. */
+        @WithDefault("400")
+        int burst();
+
+        /**
+         * Largest request body, except bulk imports ({@code POST /api/v1/feeds/{source}/imports}), which stream
+         * through to customer-master whatever their size.
+         */
+        @WithDefault("10M")
+        io.quarkus.runtime.configuration.MemorySize maxRequestBody();
+    }
+
+    interface Security {
+
+        /**
+         * Whether callers need a bearer token. Off, the gateway forwards every request unmasked, as before
+         * security existed: only for a closed test network.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Roles cleared to see unmasked personal data (when they also say why, in the reason header). */
+        @WithDefault("SYSTEM,HEAD_OFFICE,BRANCH_MANAGER,CUSTOMER_MANAGER,STEWARD")
+        Set<String> clearedRoles();
+
+        /** The request header that carries why a cleared caller needs unmasked data. */
+        @WithDefault("X-Access-Reason")
+        String reasonHeader();
+    }
+
+    interface View {
+
+        /** How long each service may take to answer its section of the unified view. */
+        @WithDefault("2s")
+        Duration sectionTimeout();
+
+        /** Calls in the breaker's rolling window before it may open. */
+        @WithDefault("10")
+        int breakerVolume();
+
+        /** Share of failed calls in the window that opens the breaker. */
+        @WithDefault("0.5")
+        double breakerFailureRatio();
+
+        /** How long an open breaker stays open before trying again. */
+        @WithDefault("10s")
+        Duration breakerDelay();
+    }
+
+    interface Stream {
+
+        /** Whether the gateway consumes the event topics into its change journal. */
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("ecif.customer.v1,ecif.tier.v1,ecif.ownership.v1")
+        List<String> topics();
+
+        @WithDefault("gateway-change-stream")
+        String consumerGroup();
+
+        /** How often an open stream looks for new changes in the journal. */
+        @WithDefault("500ms")
+        Duration pollInterval();
+
+        /** Comment lines sent on an idle stream so that proxies keep it open. */
+        @WithDefault("15s")
+        Duration heartbeat();
+
+        /** How long the journal keeps events, i.e. how far back a client can resume. */
+        @WithDefault("7d")
+        Duration retention();
+    }
 }

@@ -1,15 +1,13 @@
 package org.ecifhub.gateway.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.MultiMap;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
@@ -18,8 +16,11 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.ecifhub.gateway.config.GatewayConfig;
+import org.ecifhub.gateway.domain.Caller;
 import org.ecifhub.gateway.domain.RouteTable;
 import org.ecifhub.gateway.domain.Service;
+import org.ecifhub.gateway.service.Disclosure;
+import org.ecifhub.gateway.service.Upstreams;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
@@ -27,28 +28,27 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Forwards {@code /api/v1/**} to the service that owns the path. Bodies are streamed both ways (a bulk import
- * passes through without being held in memory); a service that is down or slow gets a problem+json answer.
+ * Forwards {@code /api/v1/**} to the service that owns the path. Request bodies are streamed (a bulk import
+ * passes through without being held in memory), and so are answers, except the JSON answers to reads made with
+ * a token: those are read whole so that personal data can be masked, or audited when a cleared caller gave a
+ * reason. A service that is down or slow gets a problem+json answer.
  */
 @ApplicationScoped
 public class ServiceProxy {
 
     private static final Logger LOG = Logger.getLogger(ServiceProxy.class);
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
-            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host");
+            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "authorization");
 
     private final GatewayConfig config;
-    private final ObjectMapper mapper;
-    private HttpClient client;
+    private final Upstreams upstreams;
+    private final Disclosure disclosure;
+    private static final ObjectMapper mapper = new ObjectMapper();
 
-    public ServiceProxy(GatewayConfig config, ObjectMapper mapper) {
+    public ServiceProxy(GatewayConfig config, Upstreams upstreams, Disclosure disclosure) {
         this.config = config;
-        this.mapper = mapper;
-    }
-
-    void init(@Observes StartupEvent event, Vertx vertx) {
-        client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(200).setKeepAlive(true)
-                .setConnectTimeout(2000));
+        this.upstreams = upstreams;
+        this.disclosure = disclosure;
     }
 
     void routes(@Observes Router router) {
@@ -57,41 +57,115 @@ public class ServiceProxy {
 
     private void forward(RoutingContext ctx) {
         HttpServerRequest in = ctx.request();
-        Service service = RouteTable.serviceFor(in.path()).orElse(null);
-        if (service == null) {
-            problem(ctx.response(), 404, "not-found", "Not found", "No ECIF Hub API at " + in.path());
+        if (RouteTable.answeredByGateway(in.path())) {
+            ctx.next();
             return;
         }
-        URI base = URI.create(baseUrl(service));
+        Service service = RouteTable.serviceFor(in.path()).orElse(null);
+        if (service == null) {
+            Problems.send(ctx.response(), 404, "not-found", "Not found", "No ECIF Hub API at " + in.path());
+            return;
+        }
+        long limit = bulkImport(in) ? -1 : config.limits().maxRequestBody().asLongValue();
+        String declared = in.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (limit >= 0 && declared != null && parseLong(declared) > limit) {
+            tooLarge(ctx, limit);
+            return;
+        }
+        URI base = upstreams.base(service);
         in.pause();
+        String uri = ctx.get(GatewaySecurity.FORWARD_URI, in.uri());
         RequestOptions options = new RequestOptions()
                 .setMethod(in.method())
                 .setHost(base.getHost())
                 .setPort(base.getPort())
-                .setURI(in.uri())
+                .setURI(uri)
                 .setTimeout(config.timeout().toMillis());
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
         copyHeaders(in.headers(), headers);
         options.setHeaders(headers);
         options.putHeader("X-Forwarded-For", in.remoteAddress() == null ? "" : in.remoteAddress().host());
         options.putHeader("X-Forwarded-Host", in.authority() == null ? "" : in.authority().toString());
-        client.request(options)
+        upstreams.client().request(options)
                 .onFailure(err -> unavailable(ctx, service, err))
-                .onSuccess(out -> relay(ctx, service, in, out));
+                .onSuccess(out -> relay(ctx, service, in, out, limit));
     }
 
-    private void relay(RoutingContext ctx, Service service, HttpServerRequest in, HttpClientRequest out) {
+    /** A bulk import streams through to customer-master whatever its size. */
+    private static boolean bulkImport(HttpServerRequest in) {
+        return in.method() == HttpMethod.POST && in.path().matches("^/api/v1/feeds/[^/]+/imports$");
+    }
+
+    private static long parseLong(String s) {
+        try {
+            return Long.parseLong(s.strip());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private static void tooLarge(RoutingContext ctx, long limit) {
+        ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+        Problems.send(ctx.response(), 413, "payload-too-large", "Request too large",
+                "Request bodies are limited to " + limit + " bytes (bulk imports excepted: POST "
+                        + "/api/v1/feeds/{source}/imports)");
+    }
+
+    private void relay(RoutingContext ctx, Service service, HttpServerRequest in, HttpClientRequest out, long limit) {
         if (!in.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
             out.setChunked(true);
         }
         out.response()
                 .onFailure(err -> unavailable(ctx, service, err))
-                .onSuccess(answer -> respond(ctx.response(), answer));
-        in.pipeTo(out).onFailure(err -> LOG.debugf(err, "Request body to %s not fully sent", service));
+                .onSuccess(answer -> respond(ctx, answer));
+        if (in.isEnded()) {
+            // The body (if any) was read while the gateway checked the caller's data scope.
+            out.end();
+            return;
+        }
+        if (limit < 0) {
+            in.pipeTo(out).onFailure(err -> LOG.debugf(err, "Request body to %s not fully sent", service));
+            return;
+        }
+        // Streamed on as it arrives, counted: a body that outgrows the limit is cut off and refused.
+        long[] received = {0};
+        in.handler(chunk -> {
+            received[0] += chunk.length();
+            if (received[0] > limit) {
+                in.handler(null);
+                out.reset();
+                tooLarge(ctx, limit);
+                return;
+            }
+            out.write(chunk);
+            if (out.writeQueueFull()) {
+                in.pause();
+                out.drainHandler(v -> in.resume());
+            }
+        });
+        in.endHandler(v -> {
+            if (received[0] <= limit) {
+                out.end();
+            }
+        });
+        in.exceptionHandler(err -> out.reset());
+        in.resume();
     }
 
-    private static void respond(HttpServerResponse response, HttpClientResponse answer) {
+    private void respond(RoutingContext ctx, HttpClientResponse answer) {
+        HttpServerResponse response = ctx.response();
         if (response.ended()) {
+            return;
+        }
+        Caller caller = ctx.get(GatewaySecurity.CALLER);
+        String type = answer.getHeader(HttpHeaders.CONTENT_TYPE);
+        boolean json = type != null && type.toLowerCase(Locale.ROOT).contains("json");
+        if (caller != null && ctx.request().method() == HttpMethod.GET && json
+                && answer.statusCode() >= 200 && answer.statusCode() < 300) {
+            answer.body()
+                    .onFailure(err -> Problems.send(response, 502, "bad-gateway", "Bad gateway",
+                            "The service's answer could not be read"))
+                    .onSuccess(body -> disclose(ctx, caller, answer, body));
             return;
         }
         response.setStatusCode(answer.statusCode());
@@ -102,27 +176,35 @@ public class ServiceProxy {
         answer.pipeTo(response);
     }
 
+    private void disclose(RoutingContext ctx, Caller caller, HttpClientResponse answer, Buffer body) {
+        HttpServerRequest in = ctx.request();
+        String reason = in.getHeader(config.security().reasonHeader());
+        ctx.vertx().<Buffer>executeBlocking(() -> {
+            JsonNode tree = mapper.readTree(body.getBytes());
+            disclosure.disclose(caller, reason, in.method().name(), in.uri(), tree);
+            return Buffer.buffer(tree.toString());
+        }, false).onComplete(result -> {
+            HttpServerResponse response = ctx.response();
+            if (result.failed()) {
+                LOG.warnf(result.cause(), "Could not disclose %s", in.path());
+                Problems.send(response, 503, "audit-unavailable", "Audit unavailable",
+                        "The answer could not be prepared for you (masking or audit failed); try again later");
+                return;
+            }
+            response.setStatusCode(answer.statusCode());
+            copyHeaders(answer.headers(), response.headers());
+            response.headers().remove(HttpHeaders.CONTENT_LENGTH);
+            response.end(result.result());
+        });
+    }
+
     private void unavailable(RoutingContext ctx, Service service, Throwable err) {
         String name = service.name().toLowerCase(Locale.ROOT).replace('_', '-');
         boolean timeout = err instanceof java.util.concurrent.TimeoutException
                 || String.valueOf(err.getMessage()).contains("timeout");
         LOG.warnf("%s unavailable: %s", name, err.getMessage());
-        problem(ctx.response(), timeout ? 504 : 503, "service-unavailable", name + " unavailable",
+        Problems.send(ctx.response(), timeout ? 504 : 503, "service-unavailable", name + " unavailable",
                 name + " did not answer" + (timeout ? " in time" : "") + "; try again later");
-    }
-
-    private void problem(HttpServerResponse response, int status, String kind, String title, String detail) {
-        if (response.headWritten()) {
-            response.reset();
-            return;
-        }
-        ObjectNode body = mapper.createObjectNode()
-                .put("type", "urn:ecif:problem:" + kind)
-                .put("title", title)
-                .put("status", status)
-                .put("detail", detail);
-        response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
-                .end(body.toString());
     }
 
     private static void copyHeaders(MultiMap from, MultiMap to) {
@@ -131,13 +213,5 @@ public class ServiceProxy {
                 to.add(h.getKey(), h.getValue());
             }
         });
-    }
-
-    private String baseUrl(Service service) {
-        return switch (service) {
-            case CUSTOMER_MASTER -> config.customerMasterUrl();
-            case CONTRIBUTION_SCORING -> config.contributionScoringUrl();
-            case MANAGER_ASSIGNMENT -> config.managerAssignmentUrl();
-        };
     }
 }

@@ -37,8 +37,12 @@ public final class DemoLoader {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String gateway;
 
-    public DemoLoader(String gatewayUrl) {
+    private final String bearer;
+
+    /** @param bearerToken a SYSTEM token: the demo feeds come in as a bank system's would */
+    public DemoLoader(String gatewayUrl, String bearerToken) {
         this.gateway = gatewayUrl;
+        this.bearer = bearerToken;
     }
 
     /** Generates the feeds into {@code dir} and posts everything; returns the number of feed records. */
@@ -109,7 +113,7 @@ public final class DemoLoader {
             String first = in.readLine();
             String sourceId = first.replaceAll(".*\"sourceCustomerId\"\\s*:\\s*\"([^\"]+)\".*", "$1");
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/xref/DEPOSIT/" + sourceId))
-                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+                    .header("Authorization", "Bearer " + bearer).GET().build(), HttpResponse.BodyHandlers.ofString());
             return r.body().replaceAll(".*\"customerNumber\"\\s*:\\s*\"([^\"]+)\".*", "$1");
         } catch (IOException e) {
             return null;
@@ -122,7 +126,7 @@ public final class DemoLoader {
     private HttpResponse<String> post(String path, String contentType, String body) {
         try {
             return http.send(HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofMinutes(2))
-                    .header("Content-Type", contentType)
+                    .header("Content-Type", contentType).header("Authorization", "Bearer " + bearer)
                     .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -60,8 +60,9 @@ public final class Hub {
                 case "up" -> hub.up(List.of(args).contains("-d"));
                 case "down" -> hub.down();
                 case "status" -> hub.status();
+                case "token" -> TokenIssuer.command(hub.state.resolve("keys"), List.of(args).subList(1, args.length));
                 default -> {
-                    System.err.println("usage: ./hub up [-d] | down | status");
+                    System.err.println("usage: ./hub up [-d] | down | status | token ROLE [--branch B] [--staff S]");
                     yield 2;
                 }
             };
@@ -112,7 +113,7 @@ public final class Hub {
                 writeState(processes);
             }
 
-            DemoLoader demo = new DemoLoader(services.url(HubServices.GATEWAY));
+            DemoLoader demo = new DemoLoader(services.url(HubServices.GATEWAY), services.token("demo-loader", "SYSTEM"));
             Path demoDir = state.resolve("demo");
             if (!Files.exists(demoDir.resolve("loaded"))) {
                 step("demo data (a demo organisation and three generated feeds)");
@@ -200,8 +201,11 @@ public final class Hub {
         System.out.println("  Swagger UI         " + services.url(HubServices.CUSTOMER_MASTER) + "/q/swagger-ui (customer-master)");
         System.out.println("                     " + services.url(HubServices.CONTRIBUTION_SCORING) + "/q/swagger-ui (contribution-scoring)");
         System.out.println("                     " + services.url(HubServices.MANAGER_ASSIGNMENT) + "/q/swagger-ui (manager-assignment)");
+        System.out.println("  OpenAPI            " + gw + "/openapi (every public path)");
+        System.out.println("  A token            ./hub token HEAD_OFFICE   (or SYSTEM, TELLER --branch B, AUDITOR, ...)");
         if (demoCustomer != null) {
-            System.out.println("  A demo customer    " + gw + "/api/v1/customers/" + demoCustomer);
+            System.out.println("  A demo customer    curl -H \"Authorization: Bearer $(./hub token HEAD_OFFICE)\" "
+                    + gw + "/api/v1/customers/" + demoCustomer + "/view");
         }
         System.out.println("  Logs               " + state.resolve("logs"));
     }

@@ -84,17 +84,31 @@ public final class HubServices {
 
     private Map<String, String> config(String name) {
         Map<String, String> c = new LinkedHashMap<>();
+        // Every service uses PostgreSQL and Kafka; the gateway too (its access audit and change-stream journal).
+        c.put("quarkus.datasource.jdbc.url", settings.jdbcUrl());
+        c.put("quarkus.datasource.username", PostgresServer.USER);
+        c.put("quarkus.datasource.password", PostgresServer.PASSWORD);
+        c.put("kafka.bootstrap.servers", settings.kafkaBootstrapServers());
         if (GATEWAY.equals(name)) {
             c.put("ecif.gateway.customer-master-url", url(CUSTOMER_MASTER));
             c.put("ecif.gateway.contribution-scoring-url", url(CONTRIBUTION_SCORING));
             c.put("ecif.gateway.manager-assignment-url", url(MANAGER_ASSIGNMENT));
-        } else {
-            c.put("quarkus.datasource.jdbc.url", settings.jdbcUrl());
-            c.put("quarkus.datasource.username", PostgresServer.USER);
-            c.put("quarkus.datasource.password", PostgresServer.PASSWORD);
-            c.put("kafka.bootstrap.servers", settings.kafkaBootstrapServers());
+            TokenIssuer.ensureKeys(keyDir());
+            c.put("mp.jwt.verify.publickey.location", keyDir().resolve(TokenIssuer.PUBLIC_KEY_FILE).toString());
+            c.put("mp.jwt.verify.issuer", TokenIssuer.DEFAULT_ISSUER);
         }
         return c;
+    }
+
+    /** The hub's token keys, in its state directory beside the logs ({@code .hub/keys}, as {@code ./hub token} uses). */
+    public Path keyDir() {
+        return settings.logDir().toAbsolutePath().getParent().resolve("keys");
+    }
+
+    /** A bearer token for this hub's gateway. */
+    public String token(String subject, String... roles) {
+        return TokenIssuer.forKeyDir(keyDir(), TokenIssuer.DEFAULT_ISSUER)
+                .issue(subject, List.of(roles), null, null, Duration.ofHours(12));
     }
 
     public static Map<String, Integer> defaultPorts(int gatewayPort) {

@@ -1,0 +1,200 @@
+package org.ecifhub.gateway.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smallrye.faulttolerance.api.TypedGuard;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.util.TypeLiteral;
+import org.ecifhub.gateway.config.GatewayConfig;
+import org.ecifhub.gateway.domain.Service;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The unified customer view: the golden record (with its sources and holdings), relationships, score, owners and
+ * visits in one answer. The services are called in parallel, each call within a timeout, retried once when the
+ * connection was closed under it, and behind a circuit breaker per service (SmallRye Fault Tolerance, programmatic API); a service that fails, is slow or whose breaker
+ * is open leaves its sections marked {@code UNAVAILABLE} and the rest of the view still answers. A retired customer
+ * number answers with the survivor's view and names the retired number in {@code redirectedFrom}.
+ */
+@ApplicationScoped
+public class UnifiedViewService {
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(UnifiedViewService.class);
+
+    public static final String AVAILABLE = "AVAILABLE";
+    public static final String UNAVAILABLE = "UNAVAILABLE";
+    /** The service answered and has nothing for this customer (e.g. not scored yet). */
+    public static final String NONE = "NONE";
+
+    /** The customer number is unknown to customer-master. */
+    public static final class NoSuchCustomer extends RuntimeException {
+        public NoSuchCustomer(String customerNumber) {
+            super("Customer " + customerNumber + " not found");
+        }
+    }
+
+    /** A service answered with a server error: counts against its circuit breaker. */
+    static final class UpstreamError extends RuntimeException {
+        UpstreamError(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private static final TypeLiteral<CompletionStage<Upstreams.JsonAnswer>> ANSWER = new TypeLiteral<>() {
+    };
+
+    private final Upstreams upstreams;
+    private static final ObjectMapper mapper = new ObjectMapper();
+    private final GatewayConfig config;
+    private final Map<Service, TypedGuard<CompletionStage<Upstreams.JsonAnswer>>> guards = new EnumMap<>(Service.class);
+
+    public UnifiedViewService(Upstreams upstreams, GatewayConfig config) {
+        this.upstreams = upstreams;
+        this.config = config;
+        GatewayConfig.View v = config.view();
+        for (Service s : Service.values()) {
+            guards.put(s, TypedGuard.create(ANSWER)
+                    .withDescription("unified view: " + s)
+                    .withTimeout().duration(v.sectionTimeout().toMillis(), ChronoUnit.MILLIS).done()
+                    // A pooled keep-alive connection the service closed meanwhile: one more try on a fresh one.
+                    .withRetry().maxRetries(1).delay(0, ChronoUnit.MILLIS)
+                    .retryOn(io.vertx.core.http.HttpClosedException.class).done()
+                    .withCircuitBreaker()
+                    .name("gateway-view-" + s.name().toLowerCase(Locale.ROOT))
+                    .requestVolumeThreshold(v.breakerVolume())
+                    .failureRatio(v.breakerFailureRatio())
+                    .delay(v.breakerDelay().toMillis(), ChronoUnit.MILLIS)
+                    .done()
+                    .withThreadOffload(false)
+                    .build());
+        }
+    }
+
+    /** The view of {@code customerNumber}; fails with {@link NoSuchCustomer} when customer-master knows no such number. */
+    public CompletionStage<ObjectNode> view(String customerNumber) {
+        String requested = enc(customerNumber);
+        return call(Service.CUSTOMER_MASTER, "/api/v1/customers/" + requested).handle((answer, err) -> {
+            if (err == null && answer.status() == 404) {
+                throw new NoSuchCustomer(customerNumber);
+            }
+            return new Golden(err == null ? answer : null, err);
+        }).thenCompose(golden -> {
+            String survivor = golden.answer() != null && golden.answer().body() != null
+                    ? golden.answer().body().path("customerNumber").asText(customerNumber) : customerNumber;
+            String n = enc(survivor);
+            CompletableFuture<ObjectNode> relationships = section(Service.CUSTOMER_MASTER,
+                    "/api/v1/customers/" + n + "/relationships");
+            CompletableFuture<ObjectNode> score = section(Service.CONTRIBUTION_SCORING, "/api/v1/customers/" + n + "/score");
+            CompletableFuture<ObjectNode> owners = section(Service.MANAGER_ASSIGNMENT, "/api/v1/customers/" + n + "/owners");
+            CompletableFuture<ObjectNode> visits = section(Service.MANAGER_ASSIGNMENT, "/api/v1/visits?customer=" + n);
+            return CompletableFuture.allOf(relationships, score, owners, visits).thenApply(done -> {
+                ObjectNode view = mapper.createObjectNode();
+                view.put("customerNumber", survivor);
+                String redirected = golden.answer() != null && golden.answer().body() != null
+                        ? golden.answer().body().path("redirectedFrom").asText(null) : null;
+                if (redirected == null && !survivor.equals(customerNumber)) {
+                    redirected = customerNumber;
+                }
+                view.put("redirectedFrom", redirected);
+                view.put("retired", redirected != null);
+                ObjectNode customer = golden.answer() != null ? sectionOf(golden.answer()) : unavailable(golden.error());
+                view.set("customer", customer);
+                view.set("relationships", relationships.join());
+                view.set("score", score.join());
+                view.set("owners", owners.join());
+                view.set("visits", lastAndNext(visits.join()));
+                ArrayNode missing = view.putArray("unavailable");
+                for (String name : new String[] {"customer", "relationships", "score", "owners", "visits"}) {
+                    if (UNAVAILABLE.equals(view.path(name).path("status").asText())) {
+                        missing.add(name);
+                    }
+                }
+                view.put("complete", missing.isEmpty());
+                return view;
+            });
+        });
+    }
+
+    private record Golden(Upstreams.JsonAnswer answer, Throwable error) {
+    }
+
+    private CompletionStage<Upstreams.JsonAnswer> call(Service service, String uri) {
+        return guards.get(service).get(() -> upstreams.getJson(service, uri, config.view().sectionTimeout())
+                .toCompletionStage()
+                .thenApply(answer -> {
+                    if (answer.status() >= 500) {
+                        throw new UpstreamError(service + " answered " + answer.status());
+                    }
+                    return answer;
+                }));
+    }
+
+    private CompletableFuture<ObjectNode> section(Service service, String uri) {
+        return call(service, uri).handle((answer, err) -> err != null ? unavailable(err) : sectionOf(answer))
+                .toCompletableFuture();
+    }
+
+    private ObjectNode sectionOf(Upstreams.JsonAnswer answer) {
+        ObjectNode section = mapper.createObjectNode();
+        if (answer.status() == 404) {
+            section.put("status", NONE);
+        } else if (!answer.ok() || answer.body() == null) {
+            LOG.warnf("A unified-view section is unavailable: the service answered HTTP %d", answer.status());
+            section.put("status", UNAVAILABLE).put("reason", "answered HTTP " + answer.status());
+        } else {
+            section.put("status", AVAILABLE).set("data", answer.body());
+        }
+        return section;
+    }
+
+    private ObjectNode unavailable(Throwable err) {
+        Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+        LOG.warnf("A unified-view section is unavailable: %s: %s", cause.getClass().getSimpleName(), cause.getMessage());
+        String reason;
+        if (cause instanceof TimeoutException || cause.getClass().getSimpleName().contains("Timeout")) {
+            reason = "did not answer in time";
+        } else if (cause.getClass().getSimpleName().equals("CircuitBreakerOpenException")) {
+            reason = "circuit breaker open after repeated failures";
+        } else {
+            reason = "not reachable: " + Optional.ofNullable(cause.getMessage()).orElse(cause.getClass().getSimpleName());
+        }
+        return mapper.createObjectNode().put("status", UNAVAILABLE).put("reason", reason);
+    }
+
+    /** The visit list reduced to the last visit and the next one it planned. */
+    private ObjectNode lastAndNext(ObjectNode visits) {
+        if (!AVAILABLE.equals(visits.path("status").asText()) || !visits.path("data").isArray()) {
+            return visits;
+        }
+        JsonNode last = null;
+        for (JsonNode v : visits.path("data")) {
+            if (last == null || v.path("date").asText("").compareTo(last.path("date").asText("")) > 0) {
+                last = v;
+            }
+        }
+        ObjectNode data = mapper.createObjectNode();
+        data.set("last", last);
+        data.put("next", last == null ? null : last.path("nextDate").asText(null));
+        data.put("count", visits.path("data").size());
+        ObjectNode section = mapper.createObjectNode().put("status", last == null ? NONE : AVAILABLE);
+        section.set("data", data);
+        return section;
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
