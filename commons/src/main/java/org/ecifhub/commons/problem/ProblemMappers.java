@@ -2,7 +2,9 @@ package org.ecifhub.commons.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -33,6 +35,15 @@ public class ProblemMappers {
         Problem p = Problem.of(400, "malformed-body", "Malformed request body", reason)
                 .withErrors(field == null ? null : List.of(new Problem.InvalidField(null, field, reason)));
         return respond(p.withInstance(uri.getPath()));
+    }
+
+    /**
+     * A body Jackson cannot bind (a number that is not a number, a value no enum has) is a problem naming the field
+     * too: Quarkus's own, more specific mapper for this exception would otherwise answer plain JSON.
+     */
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response unbindable(MismatchedInputException e, UriInfo uri) {
+        return malformedJson(e, uri);
     }
 
     @ServerExceptionMapper

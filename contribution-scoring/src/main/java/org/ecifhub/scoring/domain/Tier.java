@@ -5,5 +5,9 @@ public enum Tier {
     PRIVILEGE,
     EXCELLENT,
     POTENTIAL,
-    GENERAL
+    GENERAL;
+
+    public boolean isAbove(Tier other) {
+        return other == null || ordinal() < other.ordinal();
+    }
 }

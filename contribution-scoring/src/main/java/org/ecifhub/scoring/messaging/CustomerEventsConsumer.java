@@ -2,6 +2,8 @@ package org.ecifhub.scoring.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.ecifhub.commons.events.EventEnvelope;
@@ -20,16 +22,19 @@ public class CustomerEventsConsumer {
 
     private final ScoringService scoring;
     private final ObjectMapper mapper;
+    private final Timer applied;
 
-    public CustomerEventsConsumer(ScoringService scoring, ObjectMapper mapper) {
+    public CustomerEventsConsumer(ScoringService scoring, ObjectMapper mapper, MeterRegistry registry) {
         this.scoring = scoring;
         this.mapper = mapper;
+        this.applied = Timer.builder("ecif.scoring.event.apply")
+                .description("Time to apply one customer event, its transaction included").register(registry);
     }
 
     @Incoming("customer-events")
     @Blocking
     public void consume(String payload) throws JsonProcessingException {
         EventEnvelope envelope = EventEnvelope.read(mapper, payload);
-        TransientFailures.retry(() -> scoring.apply(envelope));
+        applied.record(() -> TransientFailures.retry(() -> scoring.apply(envelope)));
     }
 }

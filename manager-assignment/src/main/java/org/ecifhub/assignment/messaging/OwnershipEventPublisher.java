@@ -2,9 +2,10 @@ package org.ecifhub.assignment.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.ecifhub.assignment.domain.OwnershipChanged;
+import org.ecifhub.assignment.domain.OwnershipEnded;
 import org.ecifhub.commons.outbox.OutboxWriter;
 
-/** Publishes OwnershipChanged through this service's outbox to {@value #TOPIC}. */
+/** Publishes ownership events through this service's outbox (in the caller's transaction) to {@value #TOPIC}. */
 @ApplicationScoped
 public class OwnershipEventPublisher {
 
@@ -18,5 +19,9 @@ public class OwnershipEventPublisher {
 
     public void publish(OwnershipChanged event, long version) {
         outbox.write(TOPIC, event.customerNumber(), "OwnershipChanged", version, event);
+    }
+
+    public void publish(OwnershipEnded event, long version) {
+        outbox.write(TOPIC, event.customerNumber(), "OwnershipEnded", version, event);
     }
 }

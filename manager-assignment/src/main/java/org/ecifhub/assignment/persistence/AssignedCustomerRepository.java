@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 
 @ApplicationScoped
 public class AssignedCustomerRepository implements PanacheRepositoryBase<AssignedCustomerEntity, String> {
@@ -22,5 +23,23 @@ public class AssignedCustomerRepository implements PanacheRepositoryBase<Assigne
                 .setParameter(2, OffsetDateTime.now())
                 .executeUpdate();
         return findById(customerNumber, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** The customers' rows, locked until the transaction ends, in customer-number order (no deadlock between batches). */
+    public List<AssignedCustomerEntity> lockAll(List<String> customerNumbers) {
+        return getEntityManager().createQuery(
+                        "select c from AssignedCustomerEntity c where c.customerNumber in ?1 order by c.customerNumber",
+                        AssignedCustomerEntity.class)
+                .setParameter(1, customerNumbers).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+    }
+
+    /** The next customers to re-evaluate after {@code after}, in customer-number order (keyset paging). */
+    @SuppressWarnings("unchecked")
+    public List<String> nextToReevaluate(String after, int limit) {
+        return getEntityManager().createNativeQuery("""
+                        SELECT customer_number FROM customer
+                        WHERE customer_number > ?1 AND tier IS NOT NULL AND merged_into IS NULL AND NOT locked
+                        ORDER BY customer_number LIMIT ?2""")
+                .setParameter(1, after).setParameter(2, limit).getResultList();
     }
 }

@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.ecifhub.assignment.domain.Owner;
 import org.ecifhub.assignment.domain.OwnerRole;
+import org.ecifhub.assignment.domain.Performance;
 
 import java.time.OffsetDateTime;
 
@@ -29,6 +30,7 @@ public class OwnershipEntity {
     @Column(name = "owner_id")
     public String ownerId;
     public String reason;
+    public String operator;
     @Column(name = "valid_from")
     public OffsetDateTime validFrom;
     @Column(name = "valid_to")
@@ -36,5 +38,10 @@ public class OwnershipEntity {
 
     public Owner owner() {
         return new Owner(role, ownerType, ownerId);
+    }
+
+    public Performance.Interval interval() {
+        return new Performance.Interval(customerNumber, role, ownerType, ownerId, validFrom.toInstant(),
+                validTo == null ? null : validTo.toInstant());
     }
 }

@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.ecifhub.assignment.domain.Grade;
 import org.ecifhub.assignment.domain.StaffRole;
+import org.ecifhub.assignment.domain.StaffStatus;
 
 import java.time.OffsetDateTime;
 
@@ -26,7 +27,12 @@ public class StaffEntity {
     @Enumerated(EnumType.STRING)
     public Grade grade;
     public int capacity;
-    public String status;
+    @Enumerated(EnumType.STRING)
+    public StaffStatus status;
+    @Column(name = "departure_reason")
+    public String departureReason;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
 }

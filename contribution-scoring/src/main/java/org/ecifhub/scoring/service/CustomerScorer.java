@@ -1,0 +1,259 @@
+package org.ecifhub.scoring.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
+import jakarta.transaction.Transactional;
+import org.ecifhub.scoring.config.ScoringConfig;
+import org.ecifhub.scoring.domain.CustomerFacts;
+import org.ecifhub.scoring.domain.ScoreCalculator;
+import org.ecifhub.scoring.domain.Scorecard;
+import org.ecifhub.scoring.domain.ScoringAlert;
+import org.ecifhub.scoring.domain.ScoringModel;
+import org.ecifhub.scoring.domain.Tier;
+import org.ecifhub.scoring.domain.TierChanged;
+import org.ecifhub.scoring.domain.TierHysteresis;
+import org.ecifhub.scoring.domain.WatchRule;
+import org.ecifhub.scoring.messaging.AlertEventPublisher;
+import org.ecifhub.scoring.messaging.TierEventPublisher;
+import org.ecifhub.scoring.persistence.CustomerScoreEntity;
+import org.ecifhub.scoring.persistence.CustomerScoreRepository;
+import org.ecifhub.scoring.persistence.ScoringAlertEntity;
+import org.ecifhub.scoring.persistence.ScoringAlertRepository;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Scores customers with a model and settles the consequences in the caller's transaction: the stored score and
+ * breakdown, the tier (hysteresis, overrides), the history row, TierChanged and watch alerts through the outbox.
+ */
+@ApplicationScoped
+public class CustomerScorer {
+
+    /** EVENT: hysteresis applies. ACTIVATION: a new model's tiers apply at once (what simulate showed). */
+    public enum Mode { EVENT, ACTIVATION }
+
+    private final CustomerScoreRepository scores;
+    private final ScoringAlertRepository alerts;
+    private final TierEventPublisher tierEvents;
+    private final AlertEventPublisher alertEvents;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+    private final ScoringConfig config;
+
+    public CustomerScorer(CustomerScoreRepository scores, ScoringAlertRepository alerts, TierEventPublisher tierEvents,
+                          AlertEventPublisher alertEvents, ObjectMapper mapper, Clock clock, ScoringConfig config) {
+        this.scores = scores;
+        this.alerts = alerts;
+        this.tierEvents = tierEvents;
+        this.alertEvents = alertEvents;
+        this.mapper = mapper;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    /** Computes the scorecards without changing anything (simulation, and the first step of rescoring). */
+    public Map<String, Scorecard> scorecards(List<CustomerScoreEntity> customers, ScoringModel model) {
+        Map<String, LocalDate> dates = new HashMap<>();
+        Map<String, CustomerFacts.Ebanking> ebanking = new HashMap<>();
+        for (CustomerScoreEntity s : customers) {
+            dates.put(s.customerNumber, s.scoreDate == null ? today() : s.scoreDate);
+            if (s.ebankingSignedUp != null) {
+                ebanking.put(s.customerNumber, new CustomerFacts.Ebanking(s.ebankingSignedUp,
+                        s.ebankingLogins == null ? 0 : s.ebankingLogins,
+                        s.ebankingTransactions == null ? 0 : s.ebankingTransactions));
+            }
+        }
+        Map<String, CustomerFacts> facts = scores.facts(dates, ebanking, model.windows().longDays());
+        Map<String, Scorecard> out = new HashMap<>();
+        facts.forEach((n, f) -> out.put(n, ScoreCalculator.score(f, model)));
+        return out;
+    }
+
+    /** The tier an override keeps the customer at, or null when there is none in force today. */
+    public Tier activeOverride(CustomerScoreEntity s) {
+        return s.overrideTier != null && !s.overrideExpires.isBefore(today()) ? s.overrideTier : null;
+    }
+
+    /** @return how many customers changed tier */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int rescore(List<CustomerScoreEntity> customers, ScoringModel model, Mode mode, String cause) {
+        Map<String, Scorecard> cards = scorecards(customers, model);
+        Map<String, List<ScoringAlertEntity>> open = new HashMap<>();
+        alerts.openOf(numbers(customers)).forEach(a -> open.computeIfAbsent(a.customerNumber, k -> new ArrayList<>())
+                .add(a));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        // First every change in memory, then the writes together: the updates go out as one JDBC batch and the
+        // history as one statement, instead of a round trip per customer and table.
+        List<Runnable> publish = new ArrayList<>();
+        int changed = 0;
+        for (CustomerScoreEntity s : customers) {
+            if (settle(s, cards.get(s.customerNumber), model, mode, cause, now, publish)) {
+                changed++;
+            }
+        }
+        EntityManager em = scores.getEntityManager();
+        em.flush();
+        // Everything is written: the outbox and history statements that follow need no dirty check of the
+        // batch before each of them (which would cost a pass over every entity per statement).
+        FlushModeType mode0 = em.getFlushMode();
+        em.setFlushMode(FlushModeType.COMMIT);
+        try {
+            scores.recordHistory(customers, now);
+            publish.forEach(Runnable::run);
+            for (CustomerScoreEntity s : customers) {
+                watch(s, cards.get(s.customerNumber), model, s.scoreDate, now,
+                        open.getOrDefault(s.customerNumber, List.of()));
+            }
+        } finally {
+            em.setFlushMode(mode0);
+        }
+        return changed;
+    }
+
+    private boolean settle(CustomerScoreEntity s, Scorecard card, ScoringModel model, Mode mode, String cause,
+                           OffsetDateTime now, List<Runnable> publish) {
+        LocalDate date = card.asOf();
+        s.scoreDate = date;
+        s.score = card.contribution();
+        s.points = card.points();
+        s.ruleTier = card.ruleTier();
+        s.tierReason = truncate(card.tierReason(), 300);
+        s.modelVersion = model.version();
+        s.assetsShort = card.averages().assetsShort();
+        s.assetsLong = card.averages().assetsLong();
+        s.loansLong = card.averages().loansLong();
+        s.worstDaysPastDue = worstDaysPastDue(card);
+        s.breakdown = json(card);
+        s.updatedAt = now;
+
+        String reason;
+        if (mode == Mode.ACTIVATION || s.rederiveTier) {
+            reason = (mode == Mode.ACTIVATION ? "model " + model.version() + " activated: "
+                    : "re-derived after a split: ") + card.tierReason();
+            s.modelTier = card.ruleTier();
+            s.belowSince = null;
+            s.rederiveTier = false;
+        } else {
+            TierHysteresis.Decision d = TierHysteresis.next(new TierHysteresis.State(s.modelTier, s.belowSince),
+                    card.ruleTier(), date, model.gracePeriodDays());
+            s.modelTier = d.state().tier();
+            s.belowSince = d.state().belowSince();
+            reason = d.reason() + ": " + card.tierReason() + (cause == null ? "" : " (" + cause + ")");
+        }
+        if (s.overrideTier != null && s.overrideExpires.isBefore(today())) {
+            scores.auditOverride(s.customerNumber, "EXPIRED", s.overrideTier, "expired on " + s.overrideExpires,
+                    "system", s.overrideExpires, now);
+            reason = "override " + s.overrideTier + " expired; " + reason;
+            s.overrideTier = null;
+            s.overrideReason = null;
+            s.overrideOperator = null;
+            s.overrideExpires = null;
+        }
+        Tier effective = s.overrideTier != null ? s.overrideTier : s.modelTier;
+        boolean changed = effective != s.tier;
+        if (changed) {
+            TierChanged event = tierChange(s, effective, reason, date.atStartOfDay(config.businessZone())
+                    .toOffsetDateTime());
+            long version = s.tierVersion;
+            publish.add(() -> tierEvents.publish(event, version));
+        }
+        return changed;
+    }
+
+    /** Publishes the tier change and makes {@code to} the tier in force. */
+    public void publishTier(CustomerScoreEntity s, Tier to, String reason, OffsetDateTime effective) {
+        TierChanged event = tierChange(s, to, reason, effective);
+        tierEvents.publish(event, s.tierVersion);
+    }
+
+    private TierChanged tierChange(CustomerScoreEntity s, Tier to, String reason, OffsetDateTime effective) {
+        Tier from = s.tier;
+        s.tier = to;
+        s.tierSince = effective.atZoneSameInstant(config.businessZone()).toLocalDate();
+        s.tierVersion = Math.max(s.tierVersion + 1, s.eventsApplied);
+        return new TierChanged(s.customerNumber, from, to, truncate(reason, 500), s.score, s.modelVersion,
+                s.branchCode, effective, s.points, s.assetsLong, s.scoreDate);
+    }
+
+    private void watch(CustomerScoreEntity s, Scorecard card, ScoringModel model, LocalDate date,
+                       OffsetDateTime now, List<ScoringAlertEntity> open) {
+        List<WatchRule.Condition> holding = WatchRule.conditions(s.tier, card, model, s.worstDaysPastDue);
+        if (holding.isEmpty() && open.isEmpty()) {
+            return;
+        }
+        Set<WatchRule.Kind> kinds = new HashSet<>();
+        holding.forEach(c -> kinds.add(c.kind()));
+        Set<WatchRule.Kind> openKinds = new HashSet<>();
+        for (ScoringAlertEntity a : open) {
+            openKinds.add(a.kind);
+            if (!kinds.contains(a.kind)) {
+                a.status = ScoringAlertEntity.RESOLVED;
+                a.resolvedOn = date;
+                alertEvents.resolved(view(a));
+            }
+        }
+        for (WatchRule.Condition c : holding) {
+            if (openKinds.contains(c.kind())) {
+                continue;
+            }
+            ScoringAlertEntity a = new ScoringAlertEntity();
+            a.customerNumber = s.customerNumber;
+            a.branchCode = s.branchCode;
+            a.kind = c.kind();
+            a.tier = s.tier;
+            a.detail = truncate(c.detail(), 500);
+            a.status = ScoringAlertEntity.OPEN;
+            a.raisedOn = date;
+            a.raisedAt = now;
+            alerts.persist(a);
+            alerts.flush();
+            alertEvents.raised(view(a));
+        }
+    }
+
+    public static ScoringAlert view(ScoringAlertEntity a) {
+        return new ScoringAlert(a.id, a.customerNumber, a.branchCode, a.kind, a.tier, a.detail, a.raisedOn,
+                a.resolvedOn);
+    }
+
+    private static int worstDaysPastDue(Scorecard card) {
+        Object v = card.component(ScoreCalculator.RISK).inputs().get("worstDaysPastDue");
+        return v instanceof Number n ? n.intValue() : 0;
+    }
+
+    private String json(Scorecard card) {
+        try {
+            Map<String, Object> b = new HashMap<>();
+            b.put("components", card.components());
+            b.put("averages", card.averages());
+            return mapper.writeValueAsString(b);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock.withZone(config.businessZone()));
+    }
+
+    static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+    static List<String> numbers(List<CustomerScoreEntity> list) {
+        List<String> out = new ArrayList<>();
+        list.forEach(s -> out.add(s.customerNumber));
+        return out;
+    }
+}
