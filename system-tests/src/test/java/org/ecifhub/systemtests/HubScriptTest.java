@@ -64,6 +64,13 @@ class HubScriptTest {
             assertThat(view.status()).isEqualTo(200);
             assertThat(view.json().path("customer").path("data").path("attributes").path("name").asText())
                     .isNotBlank();
+            // The demo organisation: named branches with neighbours, and their managers.
+            String gatewayUrl = demo.group(1).substring(0, demo.group(1).indexOf("/api/"));
+            Http.Response branch = new Http(gatewayUrl, bearer).get("/api/v1/branches/LSJ001");
+            assertThat(branch.status()).as(branch.body()).isEqualTo(200);
+            assertThat(branch.json().path("name").asText()).isNotBlank();
+            assertThat(branch.json().path("neighbours").size()).isPositive();
+            assertThat(new Http(gatewayUrl, bearer).get("/api/v1/staff/S101").status()).isEqualTo(200);
 
             Run status = hub(root, env, Duration.ofSeconds(60), "status");
             assertThat(status.exitCode()).as(status.output()).isZero();

@@ -17,19 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Loads the demo data set through the gateway, as a bank system would: a demo organisation (managers of every
- * grade and tellers for each demo branch), then the three generated feeds.
+ * Loads the demo feeds through the gateway, as a bank system would: the three generated feeds. (The demo
+ * organisation is manager-assignment's own, loaded at its start when {@code ecif.assignment.demo-organisation} is set.)
  */
 public final class DemoLoader {
-
-    static final List<String> BRANCHES = List.of("LSJ001", "LSJ002", "LSJ003", "LSJ004", "LSJ005", "LSJ006");
-    private static final String[][] STAFF = {
-            {"01", "刘建军", "CUSTOMER_MANAGER", "SENIOR"},
-            {"02", "陈晓燕", "CUSTOMER_MANAGER", "MANAGER"},
-            {"03", "王志强", "CUSTOMER_MANAGER", "MANAGER"},
-            {"04", "李雪梅", "CUSTOMER_MANAGER", "TRAINEE"},
-            {"05", "赵丽娟", "TELLER", null},
-            {"06", "孙浩", "TELLER", null}};
 
     /** Records per request: well within the synchronous feed's limit and the gateway's timeout. */
     private static final int BATCH = 100;
@@ -47,7 +38,6 @@ public final class DemoLoader {
 
     /** Generates the feeds into {@code dir} and posts everything; returns the number of feed records. */
     public long load(Path dir, int parties) {
-        loadOrganisation();
         FeedGenerator.Counts counts;
         try {
             counts = new FeedGenerator(FeedGenerator.Options.defaults().withParties(parties).withSeed(20261122L))
@@ -59,23 +49,6 @@ public final class DemoLoader {
         postFeed("LOAN", dir.resolve("loan.ndjson"));
         postFeed("EBANK", dir.resolve("ebank.ndjson"));
         return counts.records();
-    }
-
-    private void loadOrganisation() {
-        for (int b = 0; b < BRANCHES.size(); b++) {
-            String branch = BRANCHES.get(b);
-            for (String[] s : STAFF) {
-                String id = "S" + (b + 1) + s[0];
-                String grade = s[3] == null ? "null" : "\"" + s[3] + "\"";
-                String body = """
-                        {"staffId": "%s", "name": "%s", "branchCode": "%s", "role": "%s", "grade": %s, "capacity": 300}"""
-                        .formatted(id, s[1], branch, s[2], grade);
-                int status = post("/api/v1/staff", "application/json", body).statusCode();
-                if (status != 201 && status != 409) {
-                    throw new IllegalStateException("Loading demo staff " + id + " failed with HTTP " + status);
-                }
-            }
-        }
     }
 
     private void postFeed(String source, Path file) {

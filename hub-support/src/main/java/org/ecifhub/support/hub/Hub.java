@@ -100,6 +100,9 @@ public final class Hub {
             ports.forEach((name, port) -> requireFree(port, name));
             HubServices services = new HubServices(new HubServices.Settings(projectRoot, logs, postgres.jdbcUrl(),
                     "127.0.0.1:" + kafkaPort, ports, "512m", Duration.ofSeconds(120)), pid -> { });
+            // The demo organisation (branches LSJ001-LSJ006 with names and neighbours, managers of every grade and
+            // tellers) is manager-assignment's own demo data set, loaded at its start.
+            services.configure(HubServices.MANAGER_ASSIGNMENT, "ecif.assignment.demo-organisation", "true");
             step("customer-master, contribution-scoring, manager-assignment, gateway");
             try {
                 services.startAll();

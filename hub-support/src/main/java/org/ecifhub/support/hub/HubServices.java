@@ -26,6 +26,7 @@ public final class HubServices {
     private final Settings settings;
     private final LongConsumer childRecorder;
     private final Map<String, ServiceProcess> running = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> extra = new LinkedHashMap<>();
 
     /** @param childRecorder told each started pid, so that a launcher killed mid-way leaves nothing behind */
     public HubServices(Settings settings, LongConsumer childRecorder) {
@@ -37,6 +38,11 @@ public final class HubServices {
      * Starts customer-master first (its relay creates the customer topic), then the two consumers, then the
      * gateway, each waited for until ready.
      */
+    /** A setting for one service, given at its next start (e.g. the demo organisation for {@code ./hub up}). */
+    public void configure(String service, String key, String value) {
+        extra.computeIfAbsent(service, s -> new LinkedHashMap<>()).put(key, value);
+    }
+
     public void startAll() {
         start(CUSTOMER_MASTER);
         List<String> consumers = List.of(CONTRIBUTION_SCORING, MANAGER_ASSIGNMENT);
@@ -97,6 +103,7 @@ public final class HubServices {
             c.put("mp.jwt.verify.publickey.location", keyDir().resolve(TokenIssuer.PUBLIC_KEY_FILE).toString());
             c.put("mp.jwt.verify.issuer", TokenIssuer.DEFAULT_ISSUER);
         }
+        c.putAll(extra.getOrDefault(name, Map.of()));
         return c;
     }
 
