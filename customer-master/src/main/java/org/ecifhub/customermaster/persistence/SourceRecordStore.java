@@ -78,6 +78,12 @@ public class SourceRecordStore {
     /** Keeps a refused record in its own transaction: it must survive whatever happens to the batch. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void reject(String source, int index, String errorsJson, String raw, java.util.UUID importJob) {
+        keepRejected(source, index, errorsJson, raw, importJob);
+    }
+
+    /** Keeps a refused record in the caller's transaction (a bulk batch commits its refusals with its progress). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void keepRejected(String source, int index, String errorsJson, String raw, java.util.UUID importJob) {
         entityManager.createNativeQuery("""
                         INSERT INTO rejected_record (source, received_at, record_index, errors, raw, import_job)
                         VALUES (?1, now(), ?2, CAST(?3 AS jsonb), ?4, ?5)""")

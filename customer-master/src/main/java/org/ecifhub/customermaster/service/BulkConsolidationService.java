@@ -17,7 +17,6 @@ import org.ecifhub.customermaster.domain.PartyType;
 import org.ecifhub.customermaster.domain.RelationshipType;
 import org.ecifhub.customermaster.domain.SourceTrust;
 import org.ecifhub.customermaster.domain.Survivorship;
-import org.ecifhub.customermaster.domain.matching.MatchModel;
 import org.ecifhub.customermaster.domain.matching.MatchOutcome;
 import org.ecifhub.customermaster.domain.matching.MatchRecord;
 import org.ecifhub.customermaster.domain.matching.MatchResult;
@@ -101,20 +100,21 @@ public class BulkConsolidationService {
     private final ObjectMapper mapper;
     private final ObjectMapper canonicalJson;
     private final SourceTrust trust;
-    private final ProbabilisticMatcher matcher = new ProbabilisticMatcher(MatchModel.defaults());
+    private final ProbabilisticMatcher matcher;
     private final RelationshipService relationships;
-    private final CustomerQueries queries;
+    private final ConsolidationService consolidation;
     private final EntityManager entityManager;
 
     public BulkConsolidationService(BulkStore store, ObjectMapper mapper, CustomerMasterConfig config,
-                                    RelationshipService relationships, CustomerQueries queries,
-                                    EntityManager entityManager) {
+                                    RelationshipService relationships, ConsolidationService consolidation,
+                                    MatchingService matching, EntityManager entityManager) {
         this.store = store;
         this.mapper = mapper;
         this.canonicalJson = mapper.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
         this.trust = new SourceTrust(config.trust().defaultOrder(), config.trust().byAttribute());
         this.relationships = relationships;
-        this.queries = queries;
+        this.consolidation = consolidation;
+        this.matcher = matching.matcher();
         this.entityManager = entityManager;
     }
 
@@ -809,11 +809,7 @@ public class BulkConsolidationService {
         for (String number : w.snapshotLater) {
             GoldenRecordEntity golden = entityManager.find(GoldenRecordEntity.class, number);
             entityManager.refresh(golden);
-            store.batch("""
-                    INSERT INTO golden_record_version (customer_number, version, recorded_at, snapshot)
-                    VALUES (?, ?, now(), CAST(? AS jsonb))
-                    ON CONFLICT (customer_number, version) DO UPDATE SET snapshot = EXCLUDED.snapshot""",
-                    List.<Object[]>of(new Object[]{number, golden.version, json(queries.customer(number).orElseThrow())}));
+            consolidation.recordVersion(golden);
         }
     }
 

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.ecifhub.customermaster.persistence.BulkStore;
 import org.ecifhub.commons.problem.JsonPaths;
 import org.ecifhub.customermaster.config.CustomerMasterConfig;
 import org.ecifhub.customermaster.domain.FeedRecord;
@@ -40,16 +39,14 @@ public class FeedIngestionService {
 
     private final ConsolidationService consolidation;
     private final BulkConsolidationService bulk;
-    private final BulkStore bulkStore;
     private final SourceRecordStore store;
     private final ObjectMapper mapper;
     private final CustomerMasterConfig config;
 
     public FeedIngestionService(ConsolidationService consolidation, BulkConsolidationService bulk,
-                                BulkStore bulkStore, SourceRecordStore store, ObjectMapper mapper,
+                                SourceRecordStore store, ObjectMapper mapper,
                                 CustomerMasterConfig config) {
         this.bulk = bulk;
-        this.bulkStore = bulkStore;
         this.consolidation = consolidation;
         this.store = store;
         this.mapper = mapper;
@@ -93,21 +90,17 @@ public class FeedIngestionService {
         List<Rejection> rejected = new ArrayList<>();
         List<FeedRecord> good = new ArrayList<>();
         List<Integer> goodIndex = new ArrayList<>();
-        List<Object[]> rejectedRows = new ArrayList<>();
         for (RawRecord raw : batch) {
             Checked checked = check(source, raw);
             if (checked.rejection() != null) {
                 rejected.add(checked.rejection());
-                rejectedRows.add(new Object[]{source, raw.index(), toJson(checked.rejection().errors()), raw.rawText(),
-                        importJob});
+                store.keepRejected(source, raw.index(), toJson(checked.rejection().errors()), raw.rawText(),
+                        importJob);
             } else {
                 good.add(checked.record());
                 goodIndex.add(raw.index());
             }
         }
-        bulkStore.batch("""
-                INSERT INTO rejected_record (source, received_at, record_index, errors, raw, import_job)
-                VALUES (?, now(), ?, CAST(? AS jsonb), ?, ?)""", rejectedRows);
         List<Accepted> accepted = new ArrayList<>();
         if (!good.isEmpty()) {
             for (BulkConsolidationService.Placed placed : bulk.consolidate(good)) {

@@ -55,6 +55,11 @@ public class MatchingService {
         this.mapper = mapper;
     }
 
+    /** The matcher both consolidation paths decide with (one model, one version). */
+    ProbabilisticMatcher matcher() {
+        return matcher;
+    }
+
     public static MatchRecord matchRecord(String id, StandardParty party) {
         return MatchRecord.of(id, party);
     }
