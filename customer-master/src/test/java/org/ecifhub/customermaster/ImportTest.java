@@ -20,6 +20,8 @@ import static org.ecifhub.customermaster.FeedIngestionTest.unique;
 import static org.ecifhub.customermaster.FeedIngestionTest.validId;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasItems;
 
 @QuarkusTest
@@ -127,5 +129,27 @@ class ImportTest {
         awaitState(job, "FAILED");
         given().get("/api/v1/imports/" + job).then().body("error", containsString("favouriteColour"));
         given().get("/api/v1/imports/not-a-job").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void theNewestImportsAreListedFirstAndCanBeNarrowedToAState() {
+        String a = "LS" + unique();
+        String csv = "sourceCustomerId,asOf,branchCode,partyType,name,idType,idNumber,phone,accountId,productType,balance\n"
+                + a + ",2026-11-21T23:00:00+08:00,LSJ002,PERSON,张三,,,,ACC" + a + ",DEMAND_DEPOSIT,10.00\n";
+        String older = upload("DEPOSIT", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+        awaitState(older, "COMPLETED");
+        String newer = upload("DEPOSIT", "text/csv", "sourceCustomerId,favouriteColour\nX,blue\n".getBytes(StandardCharsets.UTF_8));
+        awaitState(newer, "FAILED");
+
+        given().get("/api/v1/imports?limit=2").then().statusCode(200)
+                .body("size()", equalTo(2)).body("[0].id", equalTo(newer)).body("[1].id", equalTo(older))
+                .body("[1].processed", equalTo(1)).body("[1].total", equalTo(1));
+        given().get("/api/v1/imports?state=completed&limit=200").then().statusCode(200)
+                .body("id", hasItems(older)).body("id", not(hasItems(newer)))
+                .body("state", everyItem(equalTo("COMPLETED")));
+        given().get("/api/v1/imports?state=SLEEPING").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("state"));
+        given().get("/api/v1/imports?limit=0").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("limit"));
     }
 }

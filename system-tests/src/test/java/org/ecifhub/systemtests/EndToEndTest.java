@@ -14,13 +14,11 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,16 +41,7 @@ class EndToEndTest {
     @BeforeAll
     static void startHub() {
         infra = TestInfrastructure.get();
-        Path root = Path.of(System.getProperty("ecif.project.root", ".."));
-        Map<String, Integer> ports = new LinkedHashMap<>();
-        for (String s : List.of(HubServices.GATEWAY, HubServices.CUSTOMER_MASTER, HubServices.CONTRIBUTION_SCORING,
-                HubServices.MANAGER_ASSIGNMENT)) {
-            ports.put(s, Os.freePort());
-        }
-        hub = new HubServices(new HubServices.Settings(root, infra.directory().path().resolve("logs"),
-                infra.jdbcUrl(), infra.kafkaBootstrapServers(), ports, "384m", Duration.ofSeconds(120)),
-                infra.directory()::recordChild);
-        hub.startAll();
+        hub = SystemHub.start(infra);
         gateway = new Http(hub.url(HubServices.GATEWAY), hub.token("system-tests", "SYSTEM"));
         kafka = new KafkaTestClient(infra.kafkaBootstrapServers());
     }

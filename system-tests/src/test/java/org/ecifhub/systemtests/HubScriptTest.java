@@ -71,6 +71,14 @@ class HubScriptTest {
             assertThat(branch.json().path("name").asText()).isNotBlank();
             assertThat(branch.json().path("neighbours").size()).isPositive();
             assertThat(new Http(gatewayUrl, bearer).get("/api/v1/staff/S101").status()).isEqualTo(200);
+            // The operations console, with an operator's token in the link the banner prints.
+            Matcher console = Pattern.compile("Operations console\\s+(http://\\S+)/#token=(\\S+)").matcher(up.output());
+            assertThat(console.find()).as("banner links the console").isTrue();
+            Http.Response page = new Http("").get(console.group(1) + "/");
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.contentType()).startsWith("text/html");
+            assertThat(page.body()).contains("operations console");
+            assertThat(new Http(gatewayUrl, console.group(2)).get("/api/v1/stewardship/tasks").status()).isEqualTo(200);
 
             Run status = hub(root, env, Duration.ofSeconds(60), "status");
             assertThat(status.exitCode()).as(status.output()).isZero();

@@ -73,6 +73,19 @@ public class ImportJobStore {
         return rows.stream().findFirst().map(ImportJobStore::job);
     }
 
+    /** The newest jobs first, optionally only those in one of {@code states}; for the operations console. */
+    @Transactional
+    public List<Job> recent(List<String> states, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT id, source, format, state, file_path, total, processed, rejected, next_index, error,
+                               created_at, started_at, finished_at FROM import_job
+                        WHERE cardinality(CAST(?1 AS text[])) = 0 OR state = ANY(CAST(?1 AS text[]))
+                        ORDER BY created_at DESC LIMIT ?2""")
+                .setParameter(1, states.toArray(String[]::new)).setParameter(2, limit).getResultList();
+        return rows.stream().map(ImportJobStore::job).toList();
+    }
+
     @Transactional
     public List<UUID> unfinished() {
         @SuppressWarnings("unchecked")

@@ -48,6 +48,30 @@ public class ImportResource {
     }
 
     @GET
+    @Path("/imports")
+    @Operation(summary = "The newest imports first, e.g. the running ones for the operations console",
+            description = "state may repeat (QUEUED, RUNNING, COMPLETED, FAILED); none means every state. "
+                    + "limit 1..200, default 20.")
+    public List<ImportService.JobView> recent(@QueryParam("state") List<String> states,
+                                              @QueryParam("limit") @DefaultValue("20") int limit) {
+        if (limit < 1 || limit > 200) {
+            throw new ProblemException(Problem.of(400, "validation", "Invalid request", "limit must be 1..200")
+                    .withErrors(List.of(new Problem.InvalidField(null, "limit", "must be 1..200"))));
+        }
+        List<String> wanted = states.stream().map(s -> s.trim().toUpperCase(java.util.Locale.ROOT)).toList();
+        for (String state : wanted) {
+            if (!JOB_STATES.contains(state)) {
+                String reason = "must be one of " + JOB_STATES + ", not " + state;
+                throw new ProblemException(Problem.of(400, "validation", "Invalid request", "state " + reason)
+                        .withErrors(List.of(new Problem.InvalidField(null, "state", reason))));
+            }
+        }
+        return imports.recent(wanted, limit);
+    }
+
+    private static final List<String> JOB_STATES = List.of("QUEUED", "RUNNING", "COMPLETED", "FAILED");
+
+    @GET
     @Path("/imports/{id}")
     @Operation(summary = "An import's state (QUEUED, RUNNING, COMPLETED, FAILED), counts and rate")
     public ImportService.JobView job(@PathParam("id") String id) {

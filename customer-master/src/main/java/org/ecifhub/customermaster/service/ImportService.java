@@ -115,6 +115,11 @@ public class ImportService {
         return jobs.find(id).map(this::view).orElseThrow(() -> ProblemException.notFound("Import " + id));
     }
 
+    /** The newest imports first, optionally only in the given states (QUEUED, RUNNING, COMPLETED, FAILED). */
+    public List<JobView> recent(List<String> states, int limit) {
+        return jobs.recent(states, limit).stream().map(this::view).toList();
+    }
+
     public List<RejectedView> rejected(UUID id, int page, int size) {
         job(id);
         return jobs.rejected(id, page, size).stream().map(r -> new RejectedView(r.index(), read(r.errorsJson()), r.raw()))

@@ -205,6 +205,9 @@ public final class Hub {
         System.out.println("                     " + services.url(HubServices.CONTRIBUTION_SCORING) + "/q/swagger-ui (contribution-scoring)");
         System.out.println("                     " + services.url(HubServices.MANAGER_ASSIGNMENT) + "/q/swagger-ui (manager-assignment)");
         System.out.println("  OpenAPI            " + gw + "/openapi (every public path)");
+        // The token rides in the link's fragment, which the browser never sends to a server.
+        String operator = services.token("operator", "OPS", "STEWARD");
+        System.out.println("  Operations console " + gw + "/console/#token=" + operator);
         System.out.println("  A token            ./hub token HEAD_OFFICE   (or SYSTEM, TELLER --branch B, AUDITOR, ...)");
         if (demoCustomer != null) {
             System.out.println("  A demo customer    curl -H \"Authorization: Bearer $(./hub token HEAD_OFFICE)\" "
