@@ -19,15 +19,16 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.ecifhub.gateway.Hub.as;
+import static org.ecifhub.gateway.TestEvents.created;
+import static org.ecifhub.gateway.TestEvents.envelope;
+import static org.ecifhub.gateway.TestEvents.number;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
@@ -101,22 +102,6 @@ class ChangeStreamTest {
         }
     }
 
-    private static String number() {
-        return String.valueOf(3_000_000_000L + ThreadLocalRandom.current().nextLong(999_999_999L));
-    }
-
-    private static String envelope(String type, String subject, String data) {
-        return "{\"eventId\":\"" + UUID.randomUUID() + "\",\"eventType\":\"" + type + "\",\"subject\":\"" + subject
-                + "\",\"version\":1,\"occurredAt\":\"2026-11-22T08:00:00Z\",\"data\":" + data + "}";
-    }
-
-    private static String created(String n, String branch) {
-        return envelope("CustomerCreated", n, "{\"customerNumber\":\"" + n + "\",\"attributes\":{\"type\":\"PERSON\","
-                + "\"name\":\"王芳\",\"idNumber\":\"430521199203154321\",\"phone\":\"13712345678\","
-                + "\"address\":\"湖南省娄底市新化县上梅镇1号\",\"branchCode\":\"" + branch + "\"},"
-                + "\"source\":{\"source\":\"DEPOSIT\",\"sourceCustomerId\":\"CB" + n + "\"}}");
-    }
-
     @Test
     void changesReachTheStreamFilteredScopedMaskedAndResumable() {
         String a = number();
@@ -124,6 +109,8 @@ class ChangeStreamTest {
         Sse ops = new Sse(null, Hub.token("OPS", null, null), null);
         Sse teller = new Sse(null, Hub.token("TELLER", "LSJ001", "T0101"), null);
         Sse tiers = new Sse("type=TierChanged&tier=EXCELLENT", Hub.token("HEAD_OFFICE", null, null), null);
+        // A customer manager of LSJ001 who owns none of these customers yet.
+        Sse manager = new Sse(null, Hub.token("CUSTOMER_MANAGER", "LSJ001", "S0101"), null);
 
         KafkaTestClient client = new KafkaTestClient(kafka);
         client.send("ecif.customer.v1", a, created(a, "LSJ001"));
@@ -153,6 +140,16 @@ class ChangeStreamTest {
         assertThat(ownership.data().getString("branch")).isEqualTo("LSJ001");
         // A teller of LSJ001 never sees a customer of LSJ002.
         assertThat(teller.about(b)).isEmpty();
+        // A customer manager sees the changes of the customers they own from the moment they own them: a's
+        // ownership event, never b's changes.
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(manager.about(a)).extracting(Event::type).contains("OwnershipChanged"));
+        assertThat(manager.about(b)).isEmpty();
+        // Resuming from the start, they get the owned customer's whole history, still nothing of b.
+        Sse managerFromStart = new Sse(null, Hub.token("CUSTOMER_MANAGER", "LSJ001", "S0101"), "0");
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(managerFromStart.about(a))
+                .extracting(Event::type).containsExactlyInAnyOrder("CustomerCreated", "TierChanged", "OwnershipChanged"));
+        assertThat(managerFromStart.about(b)).isEmpty();
         assertThat(tiers.about(b)).isEmpty();
 
         // Reconnecting with the id of the first event replays what came after it.

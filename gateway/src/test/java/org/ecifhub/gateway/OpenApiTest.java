@@ -31,6 +31,17 @@ class OpenApiTest {
         given().get("/openapi").then().statusCode(200).contentType("application/json")
                 .body("paths", hasKey("/api/v1/customers/{customerNumber}/view"))
                 .body("paths", hasKey("/api/v1/audit/access"))
+                // The change stream is a Vert.x route: documented from META-INF/openapi.yaml, with an example.
+                .body("paths.'/api/v1/stream/changes'.get.description", notNullValue())
+                .body("paths.'/api/v1/stream/changes'.get.responses.'200'.content.'text/event-stream'.examples",
+                        notNullValue())
+                .body("paths.'/api/v1/stream/changes'.get.responses.'403'.content.'application/problem+json'"
+                        + ".example.type", equalTo("urn:ecif:problem:out-of-scope"))
+                // List queries, with the example body and both answers (JSON page, CSV).
+                .body("paths.'/api/v1/customers/query'.post.requestBody.content.'application/json'.examples",
+                        notNullValue())
+                .body("paths.'/api/v1/customers/query'.post.responses.'200'.content", hasKey("text/csv"))
+                .body("paths", hasKey("/api/v1/customers/query/export"))
                 .body("paths.'/api/v1/customers/{customerNumber}/view'.get.responses.'200'.content."
                         + "'application/json'.examples", notNullValue())
                 .body("paths.'/api/v1/customers/{customerNumber}'.get.x-ecif-service", equalTo("customer-master"))

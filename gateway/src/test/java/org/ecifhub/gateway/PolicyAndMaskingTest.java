@@ -92,5 +92,25 @@ class PolicyAndMaskingTest {
         ChangeFilter tiers = new ChangeFilter(Set.of("TierChanged"), null, "EXCELLENT");
         assertThat(tiers.scopedTo(caller(Role.OPS, null, null)).orElseThrow().matches(lsj1)).isTrue();
         assertThat(tiers.matches(lsj2)).isFalse();
+        // A customer manager's stream is their own customers', in any branch.
+        Caller manager = caller(Role.CUSTOMER_MANAGER, "LSJ001", "S0101");
+        assertThat(any.scopedTo(manager).orElseThrow()).isEqualTo(new ChangeFilter(Set.of(), null, null, "S0101"));
+        assertThat(new ChangeFilter(Set.of(), null, null, "S0102").scopedTo(manager)).isEmpty();
+        assertThat(any.scopedTo(caller(Role.CUSTOMER_MANAGER, "LSJ001", null))).isEmpty();
+    }
+
+    @Test
+    void aCustomerManagersSearchIsLimitedToTheirCustomersAndATellersToTheirBranch() {
+        AccessPolicy.Decision manager = AccessPolicy.decide("GET", "/api/v1/customers",
+                caller(Role.CUSTOMER_MANAGER, "LSJ001", "S0101"));
+        assertThat(manager.forceOwner()).isEqualTo("S0101");
+        assertThat(manager.forceBranch()).isNull();
+        assertThat(AccessPolicy.decide("GET", "/api/v1/customers", caller(Role.CUSTOMER_MANAGER, "LSJ001", null))
+                .allowed()).isFalse();
+        AccessPolicy.Decision teller = AccessPolicy.decide("GET", "/api/v1/customers", caller(Role.TELLER, "LSJ001", "T1"));
+        assertThat(teller.forceBranch()).isEqualTo("LSJ001");
+        assertThat(teller.forceOwner()).isNull();
+        assertThat(AccessPolicy.decide("POST", "/api/v1/customers/query", caller(Role.TELLER, "LSJ001", "T1"))
+                .allowed()).isTrue();
     }
 }

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * Which role may do what at which public path. The first rule whose method and path match decides; a path no
  * rule names is refused. Customer paths ({@code /api/v1/customers/{n}/...}) are also subject to the caller's data
  * scope, which {@link Decision#scopedCustomer()} names for the gateway to check against the customer's branch and
- * owners; a branch-scoped search has its branch forced to the caller's ({@link Decision#forceBranch()}).
+ * owners; a branch-scoped search has its branch forced to the caller's ({@link Decision#forceBranch()}), a customer
+ * manager's search is limited to the customers they own ({@link Decision#forceOwner()}).
  */
 public final class AccessPolicy {
 
@@ -32,6 +33,8 @@ public final class AccessPolicy {
     private static final List<Rule> RULES = List.of(
             rule(READ, "/api/v1/audit(/.*)?", EnumSet.of(Role.AUDITOR)),
             rule(READ, "/api/v1/stream(/.*)?", EVERYONE),
+            // List queries read (POST only carries the criteria); the caller's data scope narrows the list itself.
+            rule(Set.of("POST"), "/api/v1/customers/query(/export)?", EVERYONE),
             // Feeds and bulk imports come from other bank systems only.
             rule(WRITE, "/api/v1/feeds(/.*)?", EnumSet.of(Role.SYSTEM)),
             rule(READ, "/api/v1/(feeds|imports)(/.*)?", EnumSet.of(Role.SYSTEM, Role.OPS, Role.STEWARD)),
@@ -60,12 +63,14 @@ public final class AccessPolicy {
      * @param allowed        whether the caller's roles allow the request at all
      * @param scopedCustomer the customer number the caller's data scope must cover, or null when none applies
      * @param forceBranch    the branch a search must be limited to, or null
+     * @param forceOwner     the staff id whose customers a search must be limited to, or null
      * @param reason         why a request is refused, for the problem detail
      */
-    public record Decision(boolean allowed, String scopedCustomer, String forceBranch, String reason) {
+    public record Decision(boolean allowed, String scopedCustomer, String forceBranch, String forceOwner,
+                           String reason) {
 
         static Decision deny(String reason) {
-            return new Decision(false, null, null, reason);
+            return new Decision(false, null, null, null, reason);
         }
     }
 
@@ -88,13 +93,19 @@ public final class AccessPolicy {
             }
             String customer = rule.customerScoped() && scope != Caller.Scope.ALL ? matcher.group(1) : null;
             String branch = null;
-            if (rule.branchForced() && scope != Caller.Scope.ALL) {
+            String owner = null;
+            if (rule.branchForced() && scope == Caller.Scope.OWNED) {
+                if (caller.staff() == null) {
+                    return Decision.deny("A customer manager's search needs a staff claim in the token");
+                }
+                owner = caller.staff();
+            } else if (rule.branchForced() && scope != Caller.Scope.ALL) {
                 if (caller.branch() == null) {
                     return Decision.deny("A branch-scoped search needs a branch claim in the token");
                 }
                 branch = caller.branch();
             }
-            return new Decision(true, customer, branch, null);
+            return new Decision(true, customer, branch, owner, null);
         }
         return Decision.deny("No role may " + m + " " + path);
     }

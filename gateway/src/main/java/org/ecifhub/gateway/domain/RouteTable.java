@@ -22,9 +22,9 @@ public final class RouteTable {
             new Rule(Pattern.compile("^/api/v1/(feeds|customers|xref|imports|stewardship|data-quality)(/.*)?$"),
                     Service.CUSTOMER_MASTER));
 
-    /** Paths the gateway answers itself: the unified view, the change stream, the audit log. */
+    /** Paths the gateway answers itself: list queries, the unified view, the change stream, the audit log. */
     private static final Pattern GATEWAY_OWN = Pattern.compile(
-            "^/api/v1/(customers/[^/]+/view|stream(/.*)?|audit(/.*)?)$");
+            "^/api/v1/(customers/query(/export)?|customers/[^/]+/view|stream(/.*)?|audit(/.*)?)$");
 
     private RouteTable() {
     }

@@ -127,7 +127,8 @@ public class ChangeConsumer {
             String tier = r.topic().contains(".tier.") ? text(data, "to") : null;
             String occurred = text(env, "occurredAt");
             batch.add(new ChangeJournal.Incoming(eventId, r.topic(), type, customer, branch, tier,
-                    occurred == null ? null : OffsetDateTime.parse(occurred), r.value()));
+                    occurred == null ? null : OffsetDateTime.parse(occurred), r.value(),
+                    env.path("version").asLong(0), data));
         } catch (Exception e) {
             LOG.warnf("Skipping a record on %s at offset %d: %s", r.topic(), r.offset(), e.getMessage());
         }

@@ -1,14 +1,17 @@
 package org.ecifhub.gateway.persistence;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.ecifhub.gateway.domain.ChangeEvent;
 import org.ecifhub.gateway.domain.ChangeFilter;
+import org.jboss.logging.Logger;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -25,16 +28,24 @@ public class ChangeJournal {
 
     /** An event as received, before the journal numbers it; branch and tier as the event itself tells them. */
     public record Incoming(String eventId, String topic, String eventType, String customerNumber, String branch,
-                           String tier, OffsetDateTime occurredAt, String envelopeJson) {
+                           String tier, OffsetDateTime occurredAt, String envelopeJson, long version,
+                           JsonNode data) {
     }
+
+    private static final Logger LOG = Logger.getLogger(ChangeJournal.class);
 
     private final DataSource dataSource;
+    private final CustomerListStore list;
 
-    public ChangeJournal(DataSource dataSource) {
+    public ChangeJournal(DataSource dataSource, CustomerListStore list) {
         this.dataSource = dataSource;
+        this.list = list;
     }
 
-    /** Journals a batch in one transaction; events already journalled are skipped. */
+    /**
+     * Journals a batch in one transaction, and keeps the list-query read model current; events already journalled
+     * are skipped.
+     */
     public void append(List<Incoming> events) {
         if (events.isEmpty()) {
             return;
@@ -71,7 +82,19 @@ public class ChangeJournal {
                     insert.setString(6, tier);
                     insert.setTimestamp(7, e.occurredAt() == null ? null : Timestamp.from(e.occurredAt().toInstant()));
                     insert.setString(8, e.envelopeJson());
-                    insert.executeUpdate();
+                    if (insert.executeUpdate() == 1) {
+                        // First delivery of this event: the list read model learns from it in the same transaction.
+                        // An event it cannot apply must not hold up the journal (nor be retried forever), so it is
+                        // undone alone and logged.
+                        Savepoint before = c.setSavepoint();
+                        try {
+                            list.apply(c, e);
+                        } catch (SQLException | RuntimeException failure) {
+                            c.rollback(before);
+                            LOG.warnf("List read model skipped event %s (%s): %s", e.eventId(), e.eventType(),
+                                    failure.getMessage());
+                        }
+                    }
                 }
                 c.commit();
             } catch (SQLException e) {
@@ -112,6 +135,12 @@ public class ChangeJournal {
         if (filter.tier() != null) {
             sql.append(" AND tier = ?");
             args.add(filter.tier());
+        }
+        if (filter.owner() != null) {
+            // Owned now (the list read model's owners), so a customer manager's stream follows their portfolio.
+            sql.append(" AND EXISTS (SELECT 1 FROM customer_owner o WHERE o.customer_number = change_event.customer_number"
+                    + " AND o.owner_type = 'STAFF' AND o.owner_id = ?)");
+            args.add(filter.owner());
         }
         sql.append(" ORDER BY seq LIMIT ?");
         args.add(limit);

@@ -37,6 +37,8 @@ public class GatewaySecurity {
     public static final String CALLER = "ecif.caller";
     /** Routing-context key of the request URI to forward, when the gateway narrowed it (a forced branch). */
     public static final String FORWARD_URI = "ecif.forward-uri";
+    /** Routing-context key of the staff id a customer manager's search is limited to (answered by the gateway). */
+    public static final String OWNED_BY = "ecif.owned-by";
 
     private static final Logger LOG = Logger.getLogger(GatewaySecurity.class);
 
@@ -110,6 +112,9 @@ public class GatewaySecurity {
         ctx.put(CALLER, caller);
         if (decision.forceBranch() != null) {
             ctx.put(FORWARD_URI, withBranch(in, decision.forceBranch()));
+        }
+        if (decision.forceOwner() != null) {
+            ctx.put(OWNED_BY, decision.forceOwner());
         }
         if (decision.scopedCustomer() == null) {
             ctx.next();

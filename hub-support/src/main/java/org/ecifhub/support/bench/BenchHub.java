@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 /**
  * A fresh PostgreSQL, Kafka broker and customer-master (in its own JVM, at the heap given) for a benchmark, on
  * ports of their own (system properties {@code bench.postgres.port}, {@code bench.kafka.port}, {@code bench.port}),
- * in a work directory emptied first. Closing stops them all.
+ * in a work directory emptied first; or the whole hub (the four services, the gateway at {@code bench.port} and the
+ * services on the next three ports). Closing stops them all.
  */
 final class BenchHub implements AutoCloseable {
 
@@ -29,6 +30,15 @@ final class BenchHub implements AutoCloseable {
     final String customerMasterUrl;
 
     BenchHub(Path root, Path work, String heap) throws IOException {
+        this(root, work, heap, false, Map.of());
+    }
+
+    /**
+     * @param wholeHub whether to start all four services rather than customer-master alone
+     * @param settings extra configuration per service (e.g. the gateway's rate limit for a load test)
+     */
+    BenchHub(Path root, Path work, String heap, boolean wholeHub, Map<String, Map<String, String>> settings)
+            throws IOException {
         int pgPort = Integer.getInteger("bench.postgres.port", 56432);
         int kafkaPort = Integer.getInteger("bench.kafka.port", 59192);
         int servicePort = Integer.getInteger("bench.port", 58081);
@@ -37,10 +47,17 @@ final class BenchHub implements AutoCloseable {
         kafka = KafkaBrokerProcess.start(work.resolve("kafka"), kafkaPort, kafkaPort + 1, work.resolve("kafka.log"),
                 Duration.ofSeconds(60));
         kafkaBootstrap = "127.0.0.1:" + kafkaPort;
+        Map<String, Integer> ports = wholeHub ? HubServices.defaultPorts(servicePort)
+                : Map.of(HubServices.CUSTOMER_MASTER, servicePort);
         services = new HubServices(new HubServices.Settings(root, work.resolve("logs"), postgres.jdbcUrl(),
-                kafkaBootstrap, Map.of(HubServices.CUSTOMER_MASTER, servicePort), heap, Duration.ofSeconds(180)),
-                pid -> { });
-        customerMaster = services.start(HubServices.CUSTOMER_MASTER);
+                kafkaBootstrap, ports, heap, Duration.ofSeconds(180)), pid -> { });
+        settings.forEach((service, keys) -> keys.forEach((k, v) -> services.configure(service, k, v)));
+        if (wholeHub) {
+            services.startAll();
+        } else {
+            services.start(HubServices.CUSTOMER_MASTER);
+        }
+        customerMaster = services.get(HubServices.CUSTOMER_MASTER);
         customerMasterUrl = "http://127.0.0.1:" + customerMaster.port();
     }
 
