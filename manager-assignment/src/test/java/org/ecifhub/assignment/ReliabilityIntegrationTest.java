@@ -80,12 +80,38 @@ class ReliabilityIntegrationTest {
         // Adding staff moves no one by itself.
         assertThat(Fixtures.owners(customer).getList("current.ownerId")).containsExactly(branch);
 
-        given().contentType("application/json").body("{\"operator\": \"OP1\", \"reason\": \"新员工\"}")
-                .post("/api/v1/assignment/reevaluation").then().statusCode(200);
+        var started = given().contentType("application/json").body("{\"operator\": \"OP1\", \"reason\": \"新员工\"}")
+                .post("/api/v1/assignment/reevaluation").then().statusCode(202)
+                .body("status", equalTo("RUNNING")).body("operator", equalTo("OP1")).extract();
+        String location = started.header("Location");
+        assertThat(location).endsWith("/api/v1/assignment/reevaluation/" + started.jsonPath().getString("id"));
+        JsonPath job = awaitJob(location);
+        assertThat(job.getString("status")).isEqualTo("SUCCEEDED");
+        assertThat(job.getInt("percent")).isEqualTo(100);
+        assertThat(job.getLong("processed")).isEqualTo(job.getLong("customers")).isPositive();
+        assertThat(job.getLong("changed")).isPositive();
         JsonPath owners = Fixtures.owners(customer);
         assertThat(currentOwner(owners, "PRIMARY")).isEqualTo(branch + "M");
-        assertThat(owners.getString("current[0].reason")).startsWith("re-evaluation by OP1");
+        assertThat(owners.getString("current[0].reason")).startsWith("re-evaluation by OP1: 新员工");
+        int published = KAFKA.readKey(Fixtures.OWNERSHIP, customer, 2, Duration.ofSeconds(30)).size();
+        assertThat(published).isEqualTo(2);
+
+        // Again, with nothing to change: no owner moves and no event is published.
+        String again = given().contentType("application/json").body("{\"operator\": \"OP1\"}")
+                .post("/api/v1/assignment/reevaluation").then().statusCode(202).extract().header("Location");
+        assertThat(awaitJob(again).getLong("changed")).isZero();
+        assertThat(Fixtures.owners(customer).getList("history")).hasSize(2);
+        assertThat(KAFKA.readKey(Fixtures.OWNERSHIP, customer, 3, Duration.ofSeconds(3))).hasSize(2);
+        assertThat(given().get("/api/v1/assignment/reevaluation").jsonPath().getList("id"))
+                .contains(started.jsonPath().getString("id"));
+        given().get("/api/v1/assignment/reevaluation/" + java.util.UUID.randomUUID()).then().statusCode(404);
         given().contentType("application/json").body("{}").post("/api/v1/assignment/reevaluation").then()
                 .statusCode(400).body("errors[0].field", equalTo("operator"));
+    }
+
+    private static JsonPath awaitJob(String location) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> !"RUNNING".equals(given().get(location).jsonPath().getString("status")));
+        return given().get(location).then().statusCode(200).extract().jsonPath();
     }
 }

@@ -42,4 +42,30 @@ public class AssignedCustomerRepository implements PanacheRepositoryBase<Assigne
                         ORDER BY customer_number LIMIT ?2""")
                 .setParameter(1, after).setParameter(2, limit).getResultList();
     }
+
+    /**
+     * The customers' rows, created if new, locked until the transaction ends, in customer-number order (the order
+     * every multi-customer transaction locks in, so they queue instead of deadlocking).
+     */
+    public java.util.Map<String, AssignedCustomerEntity> lockOrCreateAll(java.util.Collection<String> customerNumbers) {
+        List<String> numbers = customerNumbers.stream().distinct().sorted().toList();
+        getEntityManager().unwrap(org.hibernate.Session.class).doWork(c -> {
+            try (var s = c.prepareStatement("""
+                    INSERT INTO customer (customer_number, events_applied, updated_at) SELECT n, 0, now() FROM unnest(?) n
+                    ON CONFLICT (customer_number) DO NOTHING""")) {
+                s.setArray(1, c.createArrayOf("varchar", numbers.toArray()));
+                s.executeUpdate();
+            }
+        });
+        java.util.Map<String, AssignedCustomerEntity> byNumber = new java.util.LinkedHashMap<>();
+        lockAll(numbers).forEach(c -> byNumber.put(c.customerNumber, c));
+        return byNumber;
+    }
+
+    /** Unlocked, not merged-away customers with a tier (what a re-evaluation looks at). */
+    public long countToReevaluate() {
+        return ((Number) getEntityManager().createNativeQuery("""
+                SELECT count(*) FROM customer WHERE tier IS NOT NULL AND merged_into IS NULL AND NOT locked""")
+                .getSingleResult()).longValue();
+    }
 }

@@ -73,4 +73,20 @@ public class OwnershipRepository implements PanacheRepository<OwnershipEntity> {
                         order by o.customerNumber""", OwnershipEntity.class)
                 .setParameter(1, branchCode).getResultList();
     }
+
+    /** For each customer, the staff who owned it, most recent first (current owners included), in one query. */
+    public java.util.Map<String, List<String>> staffOwnersOfAll(java.util.Collection<String> customerNumbers) {
+        java.util.Map<String, LinkedHashSet<String>> ids = new java.util.HashMap<>();
+        if (!customerNumbers.isEmpty()) {
+            getEntityManager().createQuery("""
+                            select o.customerNumber, o.ownerId from OwnershipEntity o
+                            where o.customerNumber in ?1 and o.ownerType = 'STAFF'
+                            order by o.customerNumber, o.validFrom desc, o.id desc""", Object[].class)
+                    .setParameter(1, customerNumbers).getResultList()
+                    .forEach(r -> ids.computeIfAbsent((String) r[0], k -> new LinkedHashSet<>()).add((String) r[1]));
+        }
+        java.util.Map<String, List<String>> result = new java.util.HashMap<>();
+        ids.forEach((k, v) -> result.put(k, new ArrayList<>(v)));
+        return result;
+    }
 }

@@ -11,6 +11,15 @@ import java.util.Map;
 @ApplicationScoped
 public class StaffRepository implements PanacheRepositoryBase<StaffEntity, String> {
 
+    /**
+     * Staff of the branches with load 0: who they are (branch, role, grade, status, capacity) without counting what
+     * they own, for a decision that does not depend on loads.
+     */
+    public List<Candidate> members(List<String> branchCodes) {
+        return list("branchCode in ?1 order by staffId", branchCodes).stream()
+                .map(s -> new Candidate(s.staffId, s.branchCode, s.role, s.grade, s.status, s.capacity, 0)).toList();
+    }
+
     /** Staff of the branches, each with the number of customers they own now (in any role). */
     public List<Candidate> candidates(List<String> branchCodes) {
         List<StaffEntity> staff = list("branchCode in ?1 order by staffId", branchCodes);

@@ -15,7 +15,6 @@ import org.ecifhub.assignment.persistence.AssignedCustomerRepository;
 import org.ecifhub.assignment.persistence.OwnershipEntity;
 import org.ecifhub.assignment.persistence.OwnershipRepository;
 import org.ecifhub.assignment.service.ManualAssignmentService;
-import org.ecifhub.assignment.service.ReevaluationService;
 import org.ecifhub.commons.inbox.ProcessedEvents;
 import org.ecifhub.commons.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -63,13 +62,11 @@ public class OwnersResource {
     private final OwnershipRepository ownerships;
     private final ProcessedEvents inbox;
     private final ManualAssignmentService manual;
-    private final ReevaluationService reevaluation;
     private final java.time.Clock clock;
 
     public OwnersResource(AssignedCustomerRepository customers, OwnershipRepository ownerships, ProcessedEvents inbox,
-                          ManualAssignmentService manual, ReevaluationService reevaluation, java.time.Clock clock) {
+                          ManualAssignmentService manual, java.time.Clock clock) {
         this.clock = clock;
-        this.reevaluation = reevaluation;
         this.customers = customers;
         this.ownerships = ownerships;
         this.inbox = inbox;
@@ -138,20 +135,6 @@ public class OwnersResource {
     public OwnersView unlock(@PathParam("customerNumber") String customerNumber, Unlock body) {
         manual.unlock(customerNumber, body == null ? null : body.operator(), body == null ? null : body.reason());
         return owners(customerNumber, null);
-    }
-
-    public record Reevaluation(String operator, String reason) {
-    }
-
-    @POST
-    @Path("/assignment/reevaluation")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Re-evaluate every unlocked customer against the coverage policy (after a policy change or "
-            + "new staff); customers who still fit keep their owner")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "policy change",
-            value = "{\"operator\": \"OP001\", \"reason\": \"新覆盖策略\"}")))
-    public ReevaluationService.Result reevaluate(Reevaluation body) {
-        return reevaluation.all(body == null ? null : body.operator(), body == null ? null : body.reason());
     }
 
     @GET

@@ -2,6 +2,7 @@ package org.ecifhub.assignment.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 import org.ecifhub.assignment.domain.Candidate;
 import org.ecifhub.assignment.domain.CoveragePolicy;
@@ -13,18 +14,19 @@ import org.ecifhub.assignment.persistence.ContributionEntity;
 import org.ecifhub.assignment.persistence.ContributionRepository;
 import org.ecifhub.assignment.persistence.OwnershipEntity;
 import org.ecifhub.assignment.persistence.OwnershipRepository;
-import org.ecifhub.assignment.persistence.StaffRepository;
+import org.ecifhub.assignment.persistence.InboxRepository;
 import org.ecifhub.commons.events.EventEnvelope;
-import org.ecifhub.commons.inbox.ProcessedEvents;
 
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 
 /**
  * Keeps each customer's owners current from customer and tier events, exactly once in effect: each event's id is
@@ -38,20 +40,20 @@ public class AssignmentService {
 
     private final AssignedCustomerRepository customers;
     private final OwnershipRepository ownerships;
-    private final StaffRepository staff;
     private final BranchRepository branches;
     private final ContributionRepository contributions;
-    private final ProcessedEvents inbox;
+    private final InboxRepository inbox;
     private final OwnershipWriter writer;
     private final CoveragePolicy policy;
+    private final StaffLoads loads;
     private final Clock clock;
 
     public AssignmentService(AssignedCustomerRepository customers, OwnershipRepository ownerships,
-                             StaffRepository staff, BranchRepository branches, ContributionRepository contributions,
-                             ProcessedEvents inbox, OwnershipWriter writer, CoveragePolicy policy, Clock clock) {
+                             BranchRepository branches, ContributionRepository contributions, InboxRepository inbox,
+                             OwnershipWriter writer, CoveragePolicy policy, StaffLoads loads, Clock clock) {
         this.customers = customers;
         this.ownerships = ownerships;
-        this.staff = staff;
+        this.loads = loads;
         this.branches = branches;
         this.contributions = contributions;
         this.inbox = inbox;
@@ -60,28 +62,49 @@ public class AssignmentService {
         this.clock = clock;
     }
 
+    /**
+     * A chunk of customer events, in order, in one transaction: the events' customers are locked first, all in
+     * customer-number order; an event already applied (its id is in the inbox, or earlier in the chunk) is skipped.
+     */
     @Transactional
-    public void applyCustomerEvent(EventEnvelope event) {
-        if (!inbox.firstDelivery(event.eventId(), CUSTOMER_TOPIC)) {
+    public void applyCustomerEvents(List<EventEnvelope> events) {
+        List<EventEnvelope> fresh = firstDeliveries(events, CUSTOMER_TOPIC);
+        if (fresh.isEmpty()) {
             return;
         }
+        Set<String> numbers = new TreeSet<>();
+        for (EventEnvelope e : fresh) {
+            numbers.add(e.subject());
+            for (String field : List.of("survivor", "retired", "newCustomer")) {
+                String n = text(e.data().path(field));
+                if (n != null) {
+                    numbers.add(n);
+                }
+            }
+        }
+        Map<String, AssignedCustomerEntity> locked = customers.lockOrCreateAll(numbers);
+        for (EventEnvelope e : fresh) {
+            applyCustomer(e, locked.get(e.subject()));
+        }
+    }
+
+    private void applyCustomer(EventEnvelope event, AssignedCustomerEntity customer) {
         JsonNode data = event.data();
         OffsetDateTime effective = event.occurredAt() != null ? event.occurredAt() : OffsetDateTime.now(clock);
         switch (event.eventType()) {
             case "CustomersMerged" -> {
                 merge(text(data.path("survivor")), text(data.path("retired")), effective);
-                count(customers.findById(event.subject()));
+                count(customer);
                 return;
             }
             case "CustomerSplit" -> {
                 split(event.subject(), text(data.path("newCustomer")), effective);
-                count(customers.findById(event.subject()));
+                count(customer);
                 return;
             }
             default -> {
             }
         }
-        AssignedCustomerEntity customer = customers.lockOrCreate(event.subject());
         count(customer);
         String branch = null;
         boolean wasCore = customer.core;
@@ -114,17 +137,43 @@ public class AssignmentService {
         }
     }
 
+    /**
+     * A chunk of TierChanged events, in order, in one transaction, with what the decisions need read for the whole
+     * chunk at once: the inbox in one statement, the customers' rows created and locked in one (customer-number
+     * order), their current and former owners in two queries, and each branch's staff with loads once (under the
+     * branches' assignment locks, all taken at the first decision that moves someone, in their global order); loads and owners
+     * are then kept current in memory. An event already applied is skipped.
+     */
     @Transactional
-    public void applyTierEvent(EventEnvelope event) {
-        if (!inbox.firstDelivery(event.eventId(), TIER_TOPIC)) {
+    public void applyTierEvents(List<EventEnvelope> events) {
+        List<EventEnvelope> fresh = firstDeliveries(events, TIER_TOPIC);
+        if (fresh.isEmpty()) {
             return;
         }
-        AssignedCustomerEntity customer = customers.lockOrCreate(event.subject());
+        // Nothing read below depends on unwritten changes: OwnershipWriter and StaffLoads flush what they need.
+        customers.getEntityManager().setFlushMode(FlushModeType.COMMIT);
+        Map<String, AssignedCustomerEntity> locked = customers.lockOrCreateAll(
+                fresh.stream().map(EventEnvelope::subject).toList());
+        branches.ensureAll(fresh.stream().map(e -> text(e.data().path("branchCode"))).filter(Objects::nonNull).toList());
+        OwnersInHand known = OwnersInHand.load(ownerships, locked.keySet());
+        Set<String> decidingBranches = new TreeSet<>();
+        for (EventEnvelope e : fresh) {
+            String home = Objects.requireNonNullElse(text(e.data().path("branchCode")), locked.get(e.subject()).branchCode);
+            if (home != null) {
+                decidingBranches.addAll(loads.order(home));
+            }
+        }
+        loads.mayAssignIn(decidingBranches);
+        for (EventEnvelope e : fresh) {
+            applyTier(e, locked.get(e.subject()), known);
+        }
+    }
+
+    private void applyTier(EventEnvelope event, AssignedCustomerEntity customer, OwnersInHand known) {
         JsonNode data = event.data();
         String branch = text(data.path("branchCode"));
         if (branch != null) {
             customer.branchCode = branch;
-            branches.ensure(branch);
         }
         OffsetDateTime effective = data.path("effective").isTextual() ? OffsetDateTime.parse(data.path("effective").asText())
                 : event.occurredAt() != null ? event.occurredAt() : OffsetDateTime.now(clock);
@@ -140,7 +189,13 @@ public class AssignmentService {
         customer.core = policy.isCore(customer.facts());
         count(customer);
         reevaluate(customer, "tier " + (text(data.path("from")) == null ? "none" : text(data.path("from"))) + " -> "
-                + customer.tier, effective, null, Set.of());
+                + customer.tier, effective, null, Set.of(), known);
+    }
+
+    /** The events of the chunk seen for the first time, in order, each id once; all ids recorded in the inbox. */
+    private List<EventEnvelope> firstDeliveries(List<EventEnvelope> events, String topic) {
+        Set<UUID> first = inbox.firstDeliveries(events.stream().map(EventEnvelope::eventId).toList(), topic);
+        return events.stream().filter(e -> first.remove(e.eventId())).toList();
     }
 
     /**
@@ -150,107 +205,102 @@ public class AssignmentService {
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean reevaluate(AssignedCustomerEntity customer, String trigger, OffsetDateTime effective,
                               String operator, Set<String> excluded) {
+        return reevaluate(customer, trigger, effective, operator, excluded,
+                OwnersInHand.load(ownerships, List.of(customer.customerNumber)));
+    }
+
+    private boolean reevaluate(AssignedCustomerEntity customer, String trigger, OffsetDateTime effective,
+                               String operator, Set<String> excluded, OwnersInHand known) {
         if (customer.branchCode == null || customer.mergedInto != null || customer.locked) {
             return false;
         }
-        return writer.apply(customer, decide(customer, excluded).owners(), trigger, effective, operator);
+        List<OwnershipEntity> current = known.current(customer.customerNumber);
+        List<String> previous = known.previous(customer);
+        if (!current.isEmpty() && keepsOwners(customer, owners(current), previous, excluded)) {
+            return false;
+        }
+        CoveragePolicy.Decision d = decide(customer, owners(current), previous, excluded, Map.of());
+        OwnershipWriter.Change change = writer.apply(customer, current, d.owners(), trigger, effective, operator);
+        known.record(customer.customerNumber, change);
+        return change.changed();
+    }
+
+    /**
+     * Whether the policy keeps the customer's current owners, decided without loads: keeping an eligible current
+     * owner, or the branch when no one would be eligible even with room, does not depend on loads, so if the policy
+     * keeps the owners with every load at 0 it keeps them with the real ones. Such a customer needs neither the
+     * branches' assignment locks nor a count of what everyone owns.
+     */
+    private boolean keepsOwners(AssignedCustomerEntity customer, List<Owner> current, List<String> previous,
+                                Set<String> excluded) {
+        List<String> order = loads.order(customer.branchCode);
+        CoveragePolicy.Decision d = policy.decide(customer.facts(), current, previous,
+                new CoveragePolicy.Pool(loads.members(order), order), excluded);
+        return d.owners().size() == current.size() && d.owners().stream().allMatch(a -> current.contains(a.owner()));
     }
 
     /** What the policy wants for the customer, leaving out {@code excluded} staff. */
     @Transactional(Transactional.TxType.MANDATORY)
     public CoveragePolicy.Decision decide(AssignedCustomerEntity customer, Set<String> excluded) {
-        return decide(customer, excluded, Map.of());
-    }
-
-    /** @param extraLoad customers already promised to staff (in a plan not applied yet), counted as load */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public CoveragePolicy.Decision decide(AssignedCustomerEntity customer, Set<String> excluded,
-                                          Map<String, Long> extraLoad) {
-        List<String> order = branches.order(customer.branchCode);
-        List<Owner> current = ownerships.current(customer.customerNumber).stream().map(OwnershipEntity::owner).toList();
-        List<String> previous = new ArrayList<>(ownerships.staffOwners(customer.customerNumber));
-        if (customer.splitFrom != null) {
-            ownerships.staffOwners(customer.splitFrom).stream().filter(s -> !previous.contains(s)).forEach(previous::add);
-        }
-        List<Candidate> candidates = staff.candidates(order).stream()
-                .map(c -> new Candidate(c.staffId(), c.branchCode(), c.role(), c.grade(), c.status(), c.capacity(),
-                        c.load() + extraLoad.getOrDefault(c.staffId(), 0L))).toList();
-        return policy.decide(customer.facts(), current, previous, new CoveragePolicy.Pool(candidates, order), excluded);
+        OwnersInHand known = OwnersInHand.load(ownerships, List.of(customer.customerNumber));
+        return decide(customer, owners(known.current(customer.customerNumber)), known.previous(customer), excluded,
+                Map.of());
     }
 
     /**
-     * What the policy wants for the customer, from owners and staff already loaded: {@code staffByBranch} caches
-     * each branch's staff for a run over many customers, {@code extraLoad} the customers promised to each so far.
+     * What the policy wants for the customer, with staff loads from {@link StaffLoads} (this transaction's).
+     *
+     * @param previous  staff who owned the customer before, most recent first
+     * @param extraLoad customers already promised to staff (in a plan not applied yet), counted as load
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public CoveragePolicy.Decision decide(AssignedCustomerEntity customer, List<Owner> current,
-                                          Map<String, List<Candidate>> staffByBranch, Set<String> excluded,
-                                          Map<String, Long> extraLoad) {
-        List<String> order = branches.order(customer.branchCode);
-        List<Candidate> candidates = order.stream()
-                .flatMap(b -> staffByBranch.computeIfAbsent(b, x -> staff.candidates(List.of(x))).stream())
-                .map(x -> new Candidate(x.staffId(), x.branchCode(), x.role(), x.grade(), x.status(), x.capacity(),
-                        x.load() + extraLoad.getOrDefault(x.staffId(), 0L))).toList();
-        List<String> previous = new ArrayList<>(ownerships.staffOwners(customer.customerNumber));
-        if (customer.splitFrom != null) {
-            ownerships.staffOwners(customer.splitFrom).stream().filter(s -> !previous.contains(s)).forEach(previous::add);
-        }
+    public CoveragePolicy.Decision decide(AssignedCustomerEntity customer, List<Owner> current, List<String> previous,
+                                          Set<String> excluded, Map<String, Long> extraLoad) {
+        List<String> order = loads.order(customer.branchCode);
+        List<Candidate> candidates = loads.candidates(order).stream()
+                .map(x -> extraLoad.containsKey(x.staffId()) ? new Candidate(x.staffId(), x.branchCode(), x.role(),
+                        x.grade(), x.status(), x.capacity(), x.load() + extraLoad.get(x.staffId())) : x).toList();
         return policy.decide(customer.facts(), current, previous, new CoveragePolicy.Pool(candidates, order), excluded);
     }
 
+    /** Staff who owned the customers before, most recent first (one query for all). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<String, List<String>> previousOwners(List<AssignedCustomerEntity> list) {
+        OwnersInHand known = OwnersInHand.load(ownerships, list.stream().map(c -> c.customerNumber).toList());
+        Map<String, List<String>> result = new HashMap<>();
+        list.forEach(c -> result.put(c.customerNumber, known.previous(c)));
+        return result;
+    }
+
     /**
-     * Re-evaluates a batch of customers (after a coverage-policy change, or new staff), each under its row lock, in
-     * one transaction. Locked and merged-away customers are left alone.
+     * Re-evaluates a page of customers (after a coverage-policy change, or new staff) in one transaction: their
+     * rows locked (customer-number order), owners and former owners read for the page at once, the assignment
+     * locks of every branch the page can assign to taken before the first decision. Locked and merged-away
+     * customers are left alone; only real changes are written and published.
      *
      * @return how many customers got a different owner
      */
     @Transactional
     public int reevaluateBatch(List<String> customerNumbers, String trigger, String operator) {
-        int changed = 0;
         OffsetDateTime now = OffsetDateTime.now(clock);
-        // One query each for the rows (locked), their current owners and each branch's staff; loads are then kept
-        // up to date in memory as the batch moves customers, so the batch decides as one-by-one would.
-        // OwnershipWriter flushes what the next statements need; no flush of the whole session before each query.
-        ownerships.getEntityManager().setFlushMode(jakarta.persistence.FlushModeType.COMMIT);
-        Map<String, List<OwnershipEntity>> currentOwners = ownerships.currentOfAll(customerNumbers);
-        Map<String, List<Candidate>> staffByBranch = new java.util.HashMap<>();
-        Map<String, Long> loadChange = new java.util.HashMap<>();
-        for (AssignedCustomerEntity c : customers.lockAll(customerNumbers)) {
-            if (c.tier == null || c.branchCode == null || c.mergedInto != null || c.locked) {
-                continue;
-            }
-            List<String> order = branches.order(c.branchCode);
-            List<Candidate> candidates = order.stream()
-                    .flatMap(b -> staffByBranch.computeIfAbsent(b, x -> staff.candidates(List.of(x))).stream())
-                    .map(x -> new Candidate(x.staffId(), x.branchCode(), x.role(), x.grade(), x.status(), x.capacity(),
-                            x.load() + loadChange.getOrDefault(x.staffId(), 0L))).toList();
-            List<OwnershipEntity> current = currentOwners.getOrDefault(c.customerNumber, List.of());
-            List<Owner> owners = current.stream().map(OwnershipEntity::owner).toList();
-            CoveragePolicy.Pool pool = new CoveragePolicy.Pool(candidates, order);
-            // Without the history first: when the current owners all stay, the history cannot change the answer.
-            CoveragePolicy.Decision d = policy.decide(c.facts(), owners, List.of(), pool, Set.of());
-            if (!sameOwners(d, owners)) {
-                List<String> previous = new ArrayList<>(ownerships.staffOwners(c.customerNumber));
-                if (c.splitFrom != null) {
-                    ownerships.staffOwners(c.splitFrom).stream().filter(s -> !previous.contains(s)).forEach(previous::add);
-                }
-                d = policy.decide(c.facts(), owners, previous, pool, Set.of());
-            }
-            if (!sameOwners(d, owners)) {
-                writer.apply(c, d.owners(), trigger, now, operator);
-                owners.stream().filter(o -> "STAFF".equals(o.ownerType()))
-                        .forEach(o -> loadChange.merge(o.ownerId(), -1L, Long::sum));
-                d.owners().stream().map(CoveragePolicy.Assignment::owner).filter(o -> "STAFF".equals(o.ownerType()))
-                        .forEach(o -> loadChange.merge(o.ownerId(), 1L, Long::sum));
+        customers.getEntityManager().setFlushMode(FlushModeType.COMMIT);
+        List<AssignedCustomerEntity> page = customers.lockAll(customerNumbers).stream()
+                .filter(c -> c.tier != null && c.branchCode != null && c.mergedInto == null && !c.locked).toList();
+        OwnersInHand known = OwnersInHand.load(ownerships, page.stream().map(c -> c.customerNumber).toList());
+        Set<String> decidingBranches = new TreeSet<>();
+        page.stream().map(c -> c.branchCode).distinct().forEach(b -> decidingBranches.addAll(loads.order(b)));
+        loads.mayAssignIn(decidingBranches);
+        int changed = 0;
+        for (AssignedCustomerEntity c : page) {
+            if (reevaluate(c, trigger, now, operator, Set.of(), known)) {
                 changed++;
             }
         }
         return changed;
     }
 
-    private static boolean sameOwners(CoveragePolicy.Decision d, List<Owner> current) {
-        return d.owners().size() == current.size()
-                && d.owners().stream().allMatch(a -> current.contains(a.owner()));
+    private static List<Owner> owners(List<OwnershipEntity> rows) {
+        return rows.stream().map(OwnershipEntity::owner).toList();
     }
 
     /**

@@ -56,12 +56,14 @@ public class DepartureService {
     private final VisitRepository visits;
     private final AssignmentService assignment;
     private final OwnershipWriter writer;
+    private final StaffLoads loads;
     private final VisitPlan visitPlan;
     private final Clock clock;
 
     public DepartureService(StaffRepository staff, AssignedCustomerRepository customers, OwnershipRepository ownerships,
                             HandoverItemRepository plans, VisitRepository visits, AssignmentService assignment,
-                            OwnershipWriter writer, VisitPlan visitPlan, Clock clock) {
+                            OwnershipWriter writer, StaffLoads loads, VisitPlan visitPlan, Clock clock) {
+        this.loads = loads;
         this.staff = staff;
         this.customers = customers;
         this.ownerships = ownerships;
@@ -89,6 +91,7 @@ public class DepartureService {
         plans.delete("staffId", staffId);
         // Nothing read below depends on changes not yet written (the plan only adds rows): no flush before each query.
         plans.getEntityManager().setFlushMode(jakarta.persistence.FlushModeType.COMMIT);
+        loads.proposalsOnly();
         LocalDate today = LocalDate.now(clock);
         Map<String, Long> promised = new HashMap<>();
         List<OwnershipEntity> owned = ownerships.currentOf(staffId);
@@ -98,12 +101,13 @@ public class DepartureService {
         if (!numbers.isEmpty()) {
             customers.list("customerNumber in ?1", numbers).forEach(c -> byNumber.put(c.customerNumber, c));
         }
-        Map<String, List<org.ecifhub.assignment.domain.Candidate>> staffByBranch = new HashMap<>();
+        Map<String, List<String>> previous = assignment.previousOwners(List.copyOf(byNumber.values()));
         for (OwnershipEntity o : owned) {
             AssignedCustomerEntity c = byNumber.get(o.customerNumber);
             List<Owner> currentOwners = currentAll.getOrDefault(c.customerNumber, List.of()).stream()
                     .map(OwnershipEntity::owner).toList();
-            CoveragePolicy.Decision d = assignment.decide(c, currentOwners, staffByBranch, Set.of(staffId), promised);
+            CoveragePolicy.Decision d = assignment.decide(c, currentOwners, previous.get(c.customerNumber),
+                    Set.of(staffId), promised);
             // Someone new to the customer takes on load: count it for the next items of the plan.
             List<String> currentIds = currentOwners.stream().map(Owner::ownerId).toList();
             d.owners().stream().map(a -> a.owner()).filter(w -> "STAFF".equals(w.ownerType()))
@@ -159,15 +163,29 @@ public class DepartureService {
         plans.planOf(staffId).forEach(i -> plan.put(i.customerNumber, i));
         List<String> handedOver = new ArrayList<>();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        for (String customerNumber : ownerships.currentOf(staffId).stream().map(o -> o.customerNumber).distinct().toList()) {
-            AssignedCustomerEntity c = customers.findById(customerNumber, LockModeType.PESSIMISTIC_WRITE);
-            HandoverItemEntity item = plan.get(customerNumber);
+        // Customers first (in number order), then the assignment locks of every branch the hand-over can give
+        // customers to: the order every assigning transaction takes its locks in.
+        List<String> numbers = ownerships.currentOf(staffId).stream().map(o -> o.customerNumber).distinct().toList();
+        Map<String, AssignedCustomerEntity> locked = customers.lockOrCreateAll(numbers);
+        OwnersInHand known = OwnersInHand.load(ownerships, numbers);
+        Set<String> branches = new java.util.TreeSet<>();
+        locked.values().stream().map(c -> c.branchCode).filter(java.util.Objects::nonNull).distinct()
+                .forEach(b -> branches.addAll(loads.order(b)));
+        plan.values().stream().flatMap(i -> decode(i.proposed).stream()).filter(o -> "STAFF".equals(o.ownerType()))
+                .map(Owner::ownerId).distinct().map(staff::findById).filter(java.util.Objects::nonNull)
+                .forEach(p -> branches.add(p.branchCode));
+        loads.mayAssignIn(branches);
+        for (AssignedCustomerEntity c : locked.values()) {
+            HandoverItemEntity item = plan.get(c.customerNumber);
             List<Owner> planned = item == null ? List.of() : decode(item.proposed);
-            List<CoveragePolicy.Assignment> wanted = stillPossible(planned, staffId)
+            List<OwnershipEntity> current = known.current(c.customerNumber);
+            List<CoveragePolicy.Assignment> wanted = stillPossible(planned, staffId, current)
                     ? planned.stream().map(o -> new CoveragePolicy.Assignment(o, "as planned: " + item.reason)).toList()
-                    : assignment.decide(c, Set.of(staffId)).owners();
-            writer.apply(c, wanted, "hand-over: " + staffId + " departs", now, operator);
-            handedOver.add(customerNumber);
+                    : assignment.decide(c, current.stream().map(OwnershipEntity::owner).toList(), known.previous(c),
+                    Set.of(staffId), Map.of()).owners();
+            known.record(c.customerNumber, writer.apply(c, current, wanted, "hand-over: " + staffId + " departs", now,
+                    operator));
+            handedOver.add(c.customerNumber);
         }
         ownerships.flush();
         long left = ownerships.countCurrentOf(staffId);
@@ -179,11 +197,18 @@ public class DepartureService {
         return new Confirmation(staffId, s.status, handedOver.size(), handedOver);
     }
 
-    private boolean stillPossible(List<Owner> owners, String departing) {
+    /**
+     * Planned owners still fit when each is ACTIVE and, if new to the customer, has room now (loads read under the
+     * branches' assignment locks, including what this hand-over gave them so far).
+     */
+    private boolean stillPossible(List<Owner> owners, String departing, List<OwnershipEntity> current) {
         for (Owner o : owners) {
             if ("STAFF".equals(o.ownerType())) {
-                StaffEntity s = staff.findById(o.ownerId());
-                if (s == null || o.ownerId().equals(departing) || s.status != StaffStatus.ACTIVE) {
+                boolean alreadyOwner = current.stream().anyMatch(r -> r.ownerId.equals(o.ownerId())
+                        && "STAFF".equals(r.ownerType));
+                Optional<org.ecifhub.assignment.domain.Candidate> c = loads.candidate(o.ownerId());
+                if (c.isEmpty() || o.ownerId().equals(departing) || c.get().status() != StaffStatus.ACTIVE
+                        || (!alreadyOwner && !c.get().hasRoom())) {
                     return false;
                 }
             }

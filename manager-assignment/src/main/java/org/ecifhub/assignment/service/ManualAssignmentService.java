@@ -35,11 +35,13 @@ public class ManualAssignmentService {
     private final BranchRepository branches;
     private final OwnershipWriter writer;
     private final AssignmentService assignment;
+    private final StaffLoads loads;
     private final Clock clock;
 
     public ManualAssignmentService(AssignedCustomerRepository customers, OwnershipRepository ownerships,
                                    StaffRepository staff, BranchRepository branches, OwnershipWriter writer,
-                                   AssignmentService assignment, Clock clock) {
+                                   AssignmentService assignment, StaffLoads loads, Clock clock) {
+        this.loads = loads;
         this.customers = customers;
         this.ownerships = ownerships;
         this.staff = staff;
@@ -77,6 +79,15 @@ public class ManualAssignmentService {
             if (teller != (c.role() == OwnerRole.TELLER)) {
                 throw Problems.invalid("role", teller ? "a teller owns customers in role TELLER"
                         : "a customer manager owns customers as PRIMARY or SECONDARY");
+            }
+            // Capacity is checked under the staff member's branch assignment lock, which every transaction that
+            // gives them customers holds while it decides: two assignments at once cannot both take the last place.
+            boolean alreadyOwner = current.stream().anyMatch(o -> "STAFF".equals(o.ownerType)
+                    && o.ownerId.equals(c.ownerId()));
+            org.ecifhub.assignment.domain.Candidate load = loads.candidate(c.ownerId()).orElseThrow();
+            if (!alreadyOwner && !load.hasRoom()) {
+                throw Problems.conflict("ownerId", "staff member " + c.ownerId() + " is at capacity ("
+                        + load.load() + " of " + load.capacity() + " customers)");
             }
             Owner owner = Owner.staff(c.role(), c.ownerId());
             if (c.role() == OwnerRole.SECONDARY) {

@@ -29,10 +29,21 @@ public class OwnershipWriter {
 
     private final OwnershipRepository ownerships;
     private final OwnershipEventPublisher events;
+    private final StaffLoads loads;
 
-    public OwnershipWriter(OwnershipRepository ownerships, OwnershipEventPublisher events) {
+    public OwnershipWriter(OwnershipRepository ownerships, OwnershipEventPublisher events, StaffLoads loads) {
         this.ownerships = ownerships;
         this.events = events;
+        this.loads = loads;
+    }
+
+    /**
+     * What an {@link #apply} did.
+     *
+     * @param current the customer's current rows afterwards, main owner first
+     * @param opened  the owners new to the customer
+     */
+    public record Change(boolean changed, List<OwnershipEntity> current, List<Owner> opened) {
     }
 
     private static boolean isMain(OwnerRole role) {
@@ -43,7 +54,15 @@ public class OwnershipWriter {
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean apply(AssignedCustomerEntity customer, List<CoveragePolicy.Assignment> wanted, String trigger,
                          OffsetDateTime requested, String operator) {
-        List<OwnershipEntity> current = ownerships.current(customer.customerNumber);
+        return apply(customer, ownerships.current(customer.customerNumber), wanted, trigger, requested, operator)
+                .changed();
+    }
+
+    /** @param current the customer's current rows, as read in this transaction (under the customer's row lock) */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Change apply(AssignedCustomerEntity customer, List<OwnershipEntity> current,
+                        List<CoveragePolicy.Assignment> wanted, String trigger, OffsetDateTime requested,
+                        String operator) {
         Map<OwnerRole, OwnershipEntity> byRole = new EnumMap<>(OwnerRole.class);
         current.forEach(o -> byRole.put(o.role, o));
         Map<OwnerRole, CoveragePolicy.Assignment> wantedByRole = new EnumMap<>(OwnerRole.class);
@@ -62,14 +81,20 @@ public class OwnershipWriter {
                 .filter(a -> byRole.get(a.owner().role()) == null || !byRole.get(a.owner().role()).owner().equals(a.owner()))
                 .toList();
         if (ended.isEmpty() && opened.isEmpty()) {
-            return false;
+            return new Change(false, current, List.of());
         }
-        ownerships.flush(); // end the old rows before the new ones: one current owner per role, enforced by an index
+        if (!ended.isEmpty()) {
+            // End the old rows before the new ones (one current owner per role, enforced by an index). Only then:
+            // a flush checks the whole session, which in a chunk of hundreds of customers is most of the cost.
+            ownerships.flush();
+        }
         Owner previousMain = ended.stream().filter(o -> isMain(o.role)).map(OwnershipEntity::owner).findFirst().orElse(null);
         Owner previousSecondary = ended.stream().filter(o -> o.role == OwnerRole.SECONDARY).map(OwnershipEntity::owner)
                 .findFirst().orElse(null);
         boolean mainOpened = false;
         boolean secondaryOpened = false;
+        List<OwnershipEntity> after = new ArrayList<>(current);
+        after.removeAll(ended);
         for (CoveragePolicy.Assignment a : opened) {
             String reason = reason(trigger, a.reason());
             OwnershipEntity next = new OwnershipEntity();
@@ -81,6 +106,7 @@ public class OwnershipWriter {
             next.operator = operator;
             next.validFrom = effective;
             ownerships.persist(next);
+            after.add(next);
             Owner from = isMain(next.role) ? previousMain : previousSecondary;
             mainOpened |= isMain(next.role);
             secondaryOpened |= !isMain(next.role);
@@ -94,7 +120,10 @@ public class OwnershipWriter {
                         "no successor in this role"), effective, null), customer.nextOwnershipVersion());
             }
         }
-        return true;
+        List<Owner> openedOwners = opened.stream().map(CoveragePolicy.Assignment::owner).toList();
+        loads.moved(ended.stream().map(OwnershipEntity::owner).toList(), openedOwners);
+        after.sort(java.util.Comparator.comparing(o -> o.role));
+        return new Change(true, after, openedOwners);
     }
 
     /** Ends every current ownership of a customer retired by a merge. */
@@ -102,6 +131,7 @@ public class OwnershipWriter {
     public void endAll(AssignedCustomerEntity customer, String reason, OffsetDateTime requested, String mergedInto) {
         List<OwnershipEntity> current = ownerships.current(customer.customerNumber);
         OffsetDateTime effective = effective(current, requested);
+        loads.moved(current.stream().map(OwnershipEntity::owner).toList(), List.of());
         for (OwnershipEntity o : current) {
             o.validTo = effective;
             events.publish(new OwnershipEnded(customer.customerNumber, o.owner(), o.role, reason(reason, null),
