@@ -8,11 +8,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.ecifhub.support.infra.EcifInfraTestResource;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.ecifhub.scoring.Feed.Account.deposit;
 import static org.ecifhub.scoring.Feed.DAY0;
 import static org.hamcrest.Matchers.containsString;
@@ -54,7 +56,7 @@ class ModelLifecycleTest {
         assertThat(doc).contains("/api/v1/scoring/models/{version}/simulate", "/api/v1/scoring/models/{version}/activate",
                 "/api/v1/customers/{customerNumber}/tier-override", "/api/v1/scoring/reevaluate",
                 "/api/v1/scoring/structure", "/api/v1/scoring/migration", "/api/v1/scoring/alerts",
-                "application/problem+json", "ecif-cs-1.1");
+                "/api/v1/scoring/jobs/{id}", "application/problem+json", "ecif-cs-1.1");
     }
 
     @Test
@@ -108,8 +110,9 @@ class ModelLifecycleTest {
         // nothing changed yet
         given().get("/api/v1/customers/" + excellent + "/score").then().body("tier", equalTo("EXCELLENT"));
 
-        JsonNode activation = given().post("/api/v1/scoring/models/" + version + "/activate").then().statusCode(200)
-                .body("version", equalTo(version)).extract().as(JsonNode.class);
+        JsonNode activation = activateAndWait(version);
+        assertThat(activation.path("modelVersion").asText()).isEqualTo(version);
+        assertThat(activation.path("processed").asLong()).isPositive();
         // the activation did what the simulation showed
         assertThat(activation.path("matrix")).isEqualTo(simulation.path("matrix"));
         assertThat(activation.path("changed")).isEqualTo(simulation.path("changed"));
@@ -132,9 +135,43 @@ class ModelLifecycleTest {
         ((ObjectNode) restored.path("tiers")).put("excellentAssets", 200000);
         given().contentType("application/json").body(draft(restored)).post("/api/v1/scoring/models").then()
                 .statusCode(201);
-        given().post("/api/v1/scoring/models/" + version + "-restored/activate").then().statusCode(200)
-                .body("previous", equalTo(version));
+        assertThat(activateAndWait(version + "-restored").path("previousVersion").asText()).isEqualTo(version);
         given().get("/api/v1/customers/" + excellent + "/score").then().body("tier", equalTo("EXCELLENT"))
                 .body("tierReason", containsString(">= 200000"));
+    }
+
+    /**
+     * Activation answers at once with the job that re-scores everyone (202, Location), and the job is followed
+     * until it is done.
+     */
+    static JsonNode activateAndWait(String version) {
+        return activateAndWait(version, Duration.ofSeconds(60));
+    }
+
+    static JsonNode activateAndWait(String version, Duration atMost) {
+        var started = given().post("/api/v1/scoring/models/" + version + "/activate").then().statusCode(202)
+                .body("kind", equalTo("ACTIVATION")).body("modelVersion", equalTo(version)).extract();
+        String location = started.header("Location");
+        assertThat(location).contains("/api/v1/scoring/jobs/" + started.path("id"));
+        // the new model is active at once, while the job runs
+        given().get("/api/v1/scoring/models/active").then().body("version", equalTo(version));
+        JsonNode[] job = new JsonNode[1];
+        await().atMost(atMost).pollInterval(Duration.ofMillis(200)).until(() -> {
+            job[0] = given().get(location).then().statusCode(200).extract().as(JsonNode.class);
+            return !"RUNNING".equals(job[0].path("status").asText());
+        });
+        assertThat(job[0].path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(job[0].path("percent").asInt()).isEqualTo(100);
+        assertThat(job[0].path("millis").asLong()).isNotNegative();
+        return job[0];
+    }
+
+    @Test
+    void jobsAreFoundByIdAndUnknownOnesAreProblems() {
+        given().get("/api/v1/scoring/jobs/" + UUID.randomUUID()).then().statusCode(404)
+                .contentType(startsWith("application/problem+json"));
+        given().get("/api/v1/scoring/jobs/not-a-job").then().statusCode(400)
+                .contentType(startsWith("application/problem+json")).body("errors[0].field", equalTo("id"));
+        given().get("/api/v1/scoring/jobs").then().statusCode(200);
     }
 }

@@ -4,6 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
+import org.ecifhub.scoring.messaging.CustomerEventsConsumer;
 import org.ecifhub.support.infra.EcifInfraTestResource;
 import org.ecifhub.support.infra.TestInfrastructure;
 import org.ecifhub.support.testing.KafkaTestClient;
@@ -13,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -23,6 +29,9 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 @WithTestResource(value = EcifInfraTestResource.class, scope = TestResourceScope.GLOBAL)
 class ScoringConsumerTest {
+
+    @Inject
+    CustomerEventsConsumer consumer;
 
     static final ObjectMapper JSON = new ObjectMapper();
     final KafkaTestClient kafka = new KafkaTestClient(TestInfrastructure.get().kafkaBootstrapServers());
@@ -115,6 +124,64 @@ class ScoringConsumerTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().get("/api/v1/customers/" + customer + "/score").then().statusCode(200)
                         .body("averages.assetsLongWindow", equalTo(2000.0f)).body("eventsApplied", equalTo(2)));
+    }
+
+    @Test
+    void aBatchWithADuplicateAndPoisonAppliesTheRestExactlyOnceAndDeadLettersThePoison() throws Exception {
+        String regular = newCustomerNumber();
+        String poisoned = newCustomerNumber();
+        String other = newCustomerNumber();
+        String first = holdingsChanged(UUID.randomUUID().toString(), regular, 1, 100000);
+        // an envelope that reads but cannot be applied: it fails the chunk's transaction, not the parsing
+        String poison = """
+                {"eventId": "%s", "eventType": "HoldingsChanged", "subject": "%s", "version": 1,
+                 "occurredAt": "2026-11-22T10:00:00Z", "data": {"accounts": [{"accountId": "X", "balance": 5}]}}"""
+                .formatted(UUID.randomUUID(), poisoned);
+        String second = holdingsChanged(UUID.randomUUID().toString(), regular, 2, 350000)
+                .replace("2026-11-21T15:00:00Z", "2026-11-22T15:00:00Z");
+        List<ConsumerRecord<String, String>> poll = new ArrayList<>();
+        String[][] batch = {{regular, first}, {regular, first}, {poisoned, poison}, {other, "{not json"},
+                {regular, second}, {other, holdingsChanged(UUID.randomUUID().toString(), other, 1, 600000)}};
+        for (String[] r : batch) {
+            poll.add(new ConsumerRecord<>("ecif.customer.v1", 0, 1_000_000 + poll.size(), r[0], r[1]));
+        }
+        // one poll, as the connector hands it over
+        consumer.consume(new ConsumerRecords<>(Map.of(new TopicPartition("ecif.customer.v1", 0), poll)));
+
+        given().get("/api/v1/customers/" + regular + "/score").then().statusCode(200)
+                .body("eventsApplied", equalTo(2)).body("tier", equalTo("EXCELLENT"))
+                .body("scoreDate", equalTo("2026-11-22")).body("history.size()", equalTo(2));
+        given().get("/api/v1/customers/" + other + "/score").then().statusCode(200)
+                .body("eventsApplied", equalTo(1)).body("tier", equalTo("PRIVILEGE"));
+        given().get("/api/v1/customers/" + poisoned + "/score").then().statusCode(404);
+        // the average rose to 225,000 on the second day: POTENTIAL, then EXCELLENT
+        assertThat(new Feed().tierEvents(regular, 2)).extracting(e -> e.path("data").path("to").asText())
+                .containsExactly("POTENTIAL", "EXCELLENT");
+
+        var dead = kafka.readKey("ecif.customer.v1.dlq.contribution-scoring", poisoned, 1, Duration.ofSeconds(30));
+        assertThat(dead).hasSize(1);
+        assertThat(dead.get(0).value()).isEqualTo(poison);
+        assertThat(new String(dead.get(0).headers().lastHeader("dead-letter-reason").value()))
+                .contains("account without source");
+        var unreadable = kafka.readKey("ecif.customer.v1.dlq.contribution-scoring", other, 1, Duration.ofSeconds(30));
+        assertThat(unreadable).extracting(ConsumerRecord::value).containsExactly("{not json");
+        // the duplicate is not applied again when the whole poll is delivered a second time
+        consumer.consume(new ConsumerRecords<>(Map.of(new TopicPartition("ecif.customer.v1", 0),
+                List.of(poll.get(0), poll.get(4), poll.get(5)))));
+        given().get("/api/v1/customers/" + regular + "/score").then().body("eventsApplied", equalTo(2));
+        given().get("/api/v1/customers/" + other + "/score").then().body("eventsApplied", equalTo(1));
+
+        // a clean poll of two customers is applied in one transaction, set-based
+        consumer.consume(new ConsumerRecords<>(Map.of(new TopicPartition("ecif.customer.v1", 0), List.of(
+                new ConsumerRecord<>("ecif.customer.v1", 0, 2_000_000, regular, holdingsChanged(
+                        UUID.randomUUID().toString(), regular, 3, 350000)
+                        .replace("2026-11-21T15:00:00Z", "2026-11-23T15:00:00Z")),
+                new ConsumerRecord<>("ecif.customer.v1", 0, 2_000_001, other, holdingsChanged(
+                        UUID.randomUUID().toString(), other, 2, 650000))))));
+        given().get("/api/v1/customers/" + regular + "/score").then().body("eventsApplied", equalTo(3))
+                .body("scoreDate", equalTo("2026-11-23")).body("history.size()", equalTo(3));
+        given().get("/api/v1/customers/" + other + "/score").then().body("eventsApplied", equalTo(2))
+                .body("averages.assetsLongWindow", equalTo(650000.0f));
     }
 
     @Test

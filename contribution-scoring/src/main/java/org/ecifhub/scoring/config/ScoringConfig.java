@@ -20,6 +20,24 @@ public interface ScoringConfig {
     @WithDefault("500")
     int rescoreBatchSize();
 
+    /**
+     * Threads of a model activation job, each walking its own range of customer numbers: with two, the database
+     * and the scoring code work side by side instead of in turn.
+     */
+    @WithDefault("2")
+    int activationWorkers();
+
+    /** Customers re-scored per transaction (one page of the keyset walk) by a model activation job. */
+    @WithDefault("2000")
+    int activationPageSize();
+
+    /**
+     * Customer events applied per transaction (at most a poll's records): one inbox statement, one lock of the
+     * customers, one set of holdings and score writes for the chunk.
+     */
+    @WithDefault("1000")
+    int consumeChunkSize();
+
     /** How many daily scores {@code GET /customers/{n}/score} returns in its history. */
     @WithDefault("90")
     int historySize();

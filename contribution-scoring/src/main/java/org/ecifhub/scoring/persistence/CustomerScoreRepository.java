@@ -6,9 +6,13 @@ import org.ecifhub.scoring.domain.BalancePoint;
 import org.ecifhub.scoring.domain.CustomerFacts;
 import org.ecifhub.scoring.domain.ProductType;
 import org.ecifhub.scoring.domain.Tier;
+import org.hibernate.Session;
+import org.hibernate.jdbc.ReturningWork;
 
 import java.math.BigDecimal;
 import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -38,66 +42,102 @@ public class CustomerScoreRepository implements PanacheRepositoryBase<CustomerSc
      * accounts the customer held but that are not listed any more are released.
      */
     public void replaceHoldings(String customerNumber, List<Holding> listed) {
-        var em = getEntityManager();
-        // One row per account (the latest statement if an account were listed twice), one statement per table.
-        Map<String, Holding> byKey = new LinkedHashMap<>();
-        for (Holding h : listed) {
-            byKey.merge(h.key(), h, (x, y) -> y.asOf().isBefore(x.asOf()) ? x : y);
-        }
-        List<Holding> holdings = List.copyOf(byKey.values());
-        if (!holdings.isEmpty()) {
-            var accounts = em.createNativeQuery("""
-                    INSERT INTO account_balance (customer_number, source, account_id, product_type, balance, as_of,
-                        currency, status, open_date, interest_rate, days_past_due, fee_income)
-                    VALUES %s
-                    ON CONFLICT (source, account_id) DO UPDATE SET customer_number = EXCLUDED.customer_number,
-                        product_type = EXCLUDED.product_type, balance = EXCLUDED.balance, as_of = EXCLUDED.as_of,
-                        currency = EXCLUDED.currency, status = EXCLUDED.status, open_date = EXCLUDED.open_date,
-                        interest_rate = EXCLUDED.interest_rate, days_past_due = EXCLUDED.days_past_due,
-                        fee_income = EXCLUDED.fee_income""".formatted(placeholders(holdings.size(), 12)));
-            int p = 1;
-            for (Holding h : holdings) {
-                accounts.setParameter(p++, customerNumber);
-                accounts.setParameter(p++, h.source());
-                accounts.setParameter(p++, h.accountId());
-                accounts.setParameter(p++, h.productType());
-                accounts.setParameter(p++, h.balance());
-                accounts.setParameter(p++, h.asOf());
-                accounts.setParameter(p++, h.currency());
-                accounts.setParameter(p++, h.status());
-                accounts.setParameter(p++, h.openDate());
-                accounts.setParameter(p++, h.interestRate());
-                accounts.setParameter(p++, h.daysPastDue());
-                accounts.setParameter(p++, h.feeIncome());
+        replaceHoldings(Map.of(customerNumber, listed));
+    }
+
+    /**
+     * {@link #replaceHoldings(String, List)} for several customers at once, three statements in all. No account may
+     * be listed for two of them (the caller applies such events one after the other).
+     */
+    public void replaceHoldings(Map<String, List<Holding>> listedByCustomer) {
+        List<String> owners = new ArrayList<>();
+        List<Holding> holdings = new ArrayList<>();
+        listedByCustomer.forEach((customer, listed) -> {
+            // One row per account (the latest statement if an account were listed twice).
+            Map<String, Holding> byKey = new LinkedHashMap<>();
+            for (Holding h : listed) {
+                byKey.merge(h.key(), h, (x, y) -> y.asOf().isBefore(x.asOf()) ? x : y);
             }
-            accounts.executeUpdate();
-            var snapshots = em.createNativeQuery("""
-                    INSERT INTO balance_snapshot (source, account_id, as_of_date, balance, as_of)
-                    VALUES %s
-                    ON CONFLICT (source, account_id, as_of_date) DO UPDATE
-                        SET balance = EXCLUDED.balance, as_of = EXCLUDED.as_of
-                        WHERE balance_snapshot.as_of IS NULL OR EXCLUDED.as_of >= balance_snapshot.as_of"""
-                    .formatted(placeholders(holdings.size(), 5)));
-            p = 1;
-            for (Holding h : holdings) {
-                snapshots.setParameter(p++, h.source());
-                snapshots.setParameter(p++, h.accountId());
-                snapshots.setParameter(p++, h.asOfDate());
-                snapshots.setParameter(p++, h.balance());
-                snapshots.setParameter(p++, h.asOf());
+            for (Holding h : byKey.values()) {
+                owners.add(customer);
+                holdings.add(h);
             }
-            snapshots.executeUpdate();
+        });
+        int n = holdings.size();
+        String[] owner = owners.toArray(String[]::new);
+        String[] source = new String[n];
+        String[] account = new String[n];
+        String[] product = new String[n];
+        String[] balance = new String[n];
+        String[] asOf = new String[n];
+        String[] currency = new String[n];
+        String[] status = new String[n];
+        String[] opened = new String[n];
+        String[] rate = new String[n];
+        String[] dpd = new String[n];
+        String[] fee = new String[n];
+        String[] asOfDate = new String[n];
+        for (int i = 0; i < n; i++) {
+            Holding h = holdings.get(i);
+            source[i] = h.source();
+            account[i] = h.accountId();
+            product[i] = h.productType();
+            balance[i] = h.balance().toPlainString();
+            asOf[i] = h.asOf().toString();
+            currency[i] = h.currency();
+            status[i] = h.status();
+            opened[i] = h.openDate() == null ? null : h.openDate().toString();
+            rate[i] = h.interestRate() == null ? null : h.interestRate().toPlainString();
+            dpd[i] = Integer.toString(h.daysPastDue());
+            fee[i] = h.feeIncome() == null ? null : h.feeIncome().toPlainString();
+            asOfDate[i] = h.asOfDate().toString();
         }
-        List<String> keep = holdings.stream().map(Holding::key).toList();
-        if (keep.isEmpty()) {
-            em.createNativeQuery("UPDATE account_balance SET customer_number = NULL WHERE customer_number = ?1")
-                    .setParameter(1, customerNumber).executeUpdate();
-        } else {
-            em.createNativeQuery("""
-                            UPDATE account_balance SET customer_number = NULL
-                            WHERE customer_number = ?1 AND source || '/' || account_id NOT IN (?2)""")
-                    .setParameter(1, customerNumber).setParameter(2, keep).executeUpdate();
-        }
+        String[] customers = listedByCustomer.keySet().toArray(String[]::new);
+        jdbc(c -> {
+            // Arrays of text, typed in SQL: one statement whatever the number of rows, and no parameter limit.
+            if (n > 0) {
+                try (PreparedStatement ps = c.prepareStatement("""
+                        INSERT INTO account_balance (customer_number, source, account_id, product_type, balance, as_of,
+                            currency, status, open_date, interest_rate, days_past_due, fee_income)
+                        SELECT o, s, a, p, b::numeric, t::timestamptz, cur, st, od::date, r::numeric, d::int, f::numeric
+                        FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                             AS h(o, s, a, p, b, t, cur, st, od, r, d, f)
+                        ON CONFLICT (source, account_id) DO UPDATE SET customer_number = EXCLUDED.customer_number,
+                            product_type = EXCLUDED.product_type, balance = EXCLUDED.balance, as_of = EXCLUDED.as_of,
+                            currency = EXCLUDED.currency, status = EXCLUDED.status, open_date = EXCLUDED.open_date,
+                            interest_rate = EXCLUDED.interest_rate, days_past_due = EXCLUDED.days_past_due,
+                            fee_income = EXCLUDED.fee_income""")) {
+                    bind(c, ps, 1, new Object[][] {owner, source, account, product, balance, asOf, currency, status,
+                            opened, rate, dpd, fee});
+                    ps.executeUpdate();
+                }
+                try (PreparedStatement ps = c.prepareStatement("""
+                        INSERT INTO balance_snapshot (source, account_id, as_of_date, balance, as_of)
+                        SELECT s, a, d::date, b::numeric, t::timestamptz
+                        FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS h(s, a, d, b, t)
+                        ON CONFLICT (source, account_id, as_of_date) DO UPDATE
+                            SET balance = EXCLUDED.balance, as_of = EXCLUDED.as_of
+                            WHERE balance_snapshot.as_of IS NULL OR EXCLUDED.as_of >= balance_snapshot.as_of""")) {
+                    bind(c, ps, 1, new Object[][] {source, account, asOfDate, balance, asOf});
+                    ps.executeUpdate();
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    UPDATE account_balance b SET customer_number = NULL
+                    WHERE b.customer_number = ANY (?::text[])
+                      AND NOT EXISTS (SELECT 1 FROM unnest(?::text[], ?::text[], ?::text[]) AS k(o, s, a)
+                                      WHERE k.o = b.customer_number AND k.s = b.source AND k.a = b.account_id)""")) {
+                bind(c, ps, 1, new Object[][] {customers, owner, source, account});
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Work on the transaction's own JDBC connection, for statements that bind arrays. */
+    public <T> T jdbc(ReturningWork<T> work) {
+        return getEntityManager().unwrap(Session.class).doReturningWork(work);
     }
 
     /** {@code (?1, ?2, ?3), (?4, ?5, ?6)} for rows of columns: ordinal parameters of a multi-row VALUES. */
@@ -123,12 +163,72 @@ public class CustomerScoreRepository implements PanacheRepositoryBase<CustomerSc
 
     /** The latest business date of any balance of the customer's accounts; null when it holds none. */
     public LocalDate latestBalanceDate(String customerNumber) {
-        Object d = getEntityManager().createNativeQuery("""
-                        SELECT max(s.as_of_date) FROM account_balance h
-                        JOIN balance_snapshot s ON s.source = h.source AND s.account_id = h.account_id
-                        WHERE h.customer_number = ?1""")
-                .setParameter(1, customerNumber).getSingleResult();
-        return toLocalDate(d);
+        return latestBalanceDates(List.of(customerNumber)).get(customerNumber);
+    }
+
+    /** {@link #latestBalanceDate} of several customers in one query; customers holding nothing are left out. */
+    public Map<String, LocalDate> latestBalanceDates(Collection<String> customerNumbers) {
+        String[] numbers = customerNumbers.toArray(String[]::new);
+        return jdbc(c -> {
+            Map<String, LocalDate> out = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT h.customer_number, max(s.as_of_date) FROM account_balance h
+                    JOIN balance_snapshot s ON s.source = h.source AND s.account_id = h.account_id
+                    WHERE h.customer_number = ANY (?::text[]) GROUP BY h.customer_number""")) {
+                ps.setArray(1, c.createArrayOf("text", numbers));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), rs.getObject(2, LocalDate.class));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Those of the customers with an open watch alert: few of any batch, so the alerts themselves are then loaded
+     * (as entities, to be resolved) for those alone.
+     */
+    public List<String> withOpenAlerts(Collection<String> customerNumbers) {
+        String[] numbers = customerNumbers.toArray(String[]::new);
+        return jdbc(c -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT DISTINCT customer_number FROM scoring_alert
+                    WHERE status = 'OPEN' AND customer_number = ANY (?::text[])""")) {
+                ps.setArray(1, c.createArrayOf("text", numbers));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Records event ids in the inbox (one statement) and returns those seen for the first time: the others were
+     * applied before and must be skipped.
+     */
+    public java.util.Set<java.util.UUID> firstDeliveries(Collection<java.util.UUID> eventIds, String topic) {
+        java.util.UUID[] ids = eventIds.toArray(java.util.UUID[]::new);
+        return jdbc(c -> {
+            java.util.Set<java.util.UUID> fresh = new java.util.HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO processed_event (event_id, topic) SELECT id, ? FROM unnest(?::uuid[]) AS e(id)
+                    ON CONFLICT (event_id) DO NOTHING RETURNING event_id""")) {
+                ps.setString(1, topic);
+                ps.setArray(2, c.createArrayOf("uuid", ids));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        fresh.add(rs.getObject(1, java.util.UUID.class));
+                    }
+                }
+            }
+            return fresh;
+        });
     }
 
     /**
@@ -201,6 +301,173 @@ public class CustomerScoreRepository implements PanacheRepositoryBase<CustomerSc
         }
     }
 
+    private static final String ROW_COLUMNS = """
+            customer_number, branch_code, status, merged_into, score, points, tier, rule_tier, tier_reason, model_tier,
+            below_since, tier_since, score_date, model_version, assets_short, assets_long, loans_long,
+            worst_days_past_due, ebanking_signed_up, ebanking_logins, ebanking_transactions, override_tier,
+            override_reason, override_operator, override_expires, events_applied, last_event_version, tier_version,
+            rederive_tier, updated_at""";
+
+    /**
+     * The next page of active customers after {@code after} (up to {@code upTo}, when not null), locked like the consumer locks them, read with plain
+     * JDBC into objects the persistence context never sees (no entity per customer to track or flush). The
+     * breakdown is not read: it is rewritten by every re-score.
+     */
+    public List<CustomerScoreEntity> lockActiveRowsAfter(String after, String upTo, int limit) {
+        return jdbc(c -> {
+            List<CustomerScoreEntity> out = new ArrayList<>(limit);
+            // The upper bound only where there is one: an index range scan either way.
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + ROW_COLUMNS
+                    + " FROM customer_score WHERE status = 'ACTIVE' AND customer_number > ?"
+                    + (upTo == null ? " AND CAST(? AS text) IS NULL" : " AND customer_number <= ?")
+                    + " ORDER BY customer_number LIMIT ? FOR UPDATE")) {
+                ps.setString(1, after == null ? "" : after);
+                ps.setString(2, upTo);
+                ps.setInt(3, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(row(rs));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private static CustomerScoreEntity row(ResultSet rs) throws java.sql.SQLException {
+        CustomerScoreEntity s = new CustomerScoreEntity();
+        s.customerNumber = rs.getString("customer_number");
+        s.branchCode = rs.getString("branch_code");
+        s.status = rs.getString("status");
+        s.mergedInto = rs.getString("merged_into");
+        s.score = rs.getBigDecimal("score");
+        s.points = rs.getBigDecimal("points");
+        s.tier = tier(rs.getString("tier"));
+        s.ruleTier = tier(rs.getString("rule_tier"));
+        s.tierReason = rs.getString("tier_reason");
+        s.modelTier = tier(rs.getString("model_tier"));
+        s.belowSince = rs.getObject("below_since", LocalDate.class);
+        s.tierSince = rs.getObject("tier_since", LocalDate.class);
+        s.scoreDate = rs.getObject("score_date", LocalDate.class);
+        s.modelVersion = rs.getString("model_version");
+        s.assetsShort = rs.getBigDecimal("assets_short");
+        s.assetsLong = rs.getBigDecimal("assets_long");
+        s.loansLong = rs.getBigDecimal("loans_long");
+        s.worstDaysPastDue = rs.getInt("worst_days_past_due");
+        s.ebankingSignedUp = (Boolean) rs.getObject("ebanking_signed_up");
+        s.ebankingLogins = (Integer) rs.getObject("ebanking_logins");
+        s.ebankingTransactions = (Integer) rs.getObject("ebanking_transactions");
+        s.overrideTier = tier(rs.getString("override_tier"));
+        s.overrideReason = rs.getString("override_reason");
+        s.overrideOperator = rs.getString("override_operator");
+        s.overrideExpires = rs.getObject("override_expires", LocalDate.class);
+        s.eventsApplied = rs.getLong("events_applied");
+        s.lastEventVersion = rs.getLong("last_event_version");
+        s.tierVersion = rs.getLong("tier_version");
+        s.rederiveTier = rs.getBoolean("rederive_tier");
+        s.updatedAt = rs.getObject("updated_at", OffsetDateTime.class);
+        return s;
+    }
+
+    private static Tier tier(String name) {
+        return name == null ? null : Tier.valueOf(name);
+    }
+
+    /**
+     * The customers' rows, locked (in customer number order, as every writer locks them), read like
+     * {@link #lockActiveRowsAfter}; the customers not known yet are created first.
+     */
+    public Map<String, CustomerScoreEntity> lockOrCreateRows(Collection<String> customerNumbers, OffsetDateTime now) {
+        String[] numbers = new java.util.TreeSet<>(customerNumbers).toArray(String[]::new);
+        return jdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO customer_score (customer_number, score, updated_at)
+                    SELECT n, 0, ?::timestamptz FROM unnest(?::text[]) AS n ON CONFLICT (customer_number) DO NOTHING""")) {
+                ps.setString(1, now.toString());
+                ps.setArray(2, c.createArrayOf("text", numbers));
+                ps.executeUpdate();
+            }
+            Map<String, CustomerScoreEntity> out = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + ROW_COLUMNS + """
+                     FROM customer_score WHERE customer_number = ANY (?::text[])
+                    ORDER BY customer_number FOR UPDATE""")) {
+                ps.setArray(1, c.createArrayOf("text", numbers));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        CustomerScoreEntity row = row(rs);
+                        out.put(row.customerNumber, row);
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Writes rows read by {@link #lockActiveRowsAfter} or {@link #lockOrCreateRows} back, one statement for all. A
+     * row without a breakdown (not re-scored) keeps the stored one.
+     */
+    public void updateRows(List<CustomerScoreEntity> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        String[][] columns = columns(rows, s -> new String[] {s.customerNumber, plain(s.score), plain(s.points),
+                    name(s.tier), name(s.ruleTier),
+                    s.tierReason, name(s.modelTier), text(s.belowSince), text(s.tierSince), text(s.scoreDate),
+                    s.modelVersion, plain(s.assetsShort), plain(s.assetsLong), plain(s.loansLong),
+                    Integer.toString(s.worstDaysPastDue), s.breakdown, name(s.overrideTier), s.overrideReason,
+                    s.overrideOperator, text(s.overrideExpires), Long.toString(s.tierVersion),
+                    Boolean.toString(s.rederiveTier), s.updatedAt.toString(), s.branchCode, s.status, s.mergedInto,
+                    s.ebankingSignedUp == null ? null : s.ebankingSignedUp.toString(),
+                    s.ebankingLogins == null ? null : s.ebankingLogins.toString(),
+                    s.ebankingTransactions == null ? null : s.ebankingTransactions.toString(),
+                    Long.toString(s.eventsApplied), Long.toString(s.lastEventVersion)});
+        jdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    UPDATE customer_score c SET score = u.score::numeric, points = u.points::numeric, tier = u.tier,
+                        rule_tier = u.rule_tier, tier_reason = u.tier_reason, model_tier = u.model_tier,
+                        below_since = u.below_since::date, tier_since = u.tier_since::date,
+                        score_date = u.score_date::date, model_version = u.model_version,
+                        assets_short = u.assets_short::numeric, assets_long = u.assets_long::numeric,
+                        loans_long = u.loans_long::numeric, worst_days_past_due = u.dpd::int,
+                        breakdown = coalesce(u.breakdown::jsonb, c.breakdown), override_tier = u.override_tier,
+                        override_reason = u.override_reason, override_operator = u.override_operator,
+                        override_expires = u.override_expires::date, tier_version = u.tier_version::bigint,
+                        rederive_tier = u.rederive::boolean, updated_at = u.updated_at::timestamptz,
+                        branch_code = u.branch_code, status = u.status, merged_into = u.merged_into,
+                        ebanking_signed_up = u.ebanking::boolean, ebanking_logins = u.logins::int,
+                        ebanking_transactions = u.transactions::int, events_applied = u.events::bigint,
+                        last_event_version = u.last_version::bigint
+                    FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                ?::text[], ?::text[], ?::text[])
+                         AS u(customer_number, score, points, tier, rule_tier, tier_reason, model_tier, below_since,
+                              tier_since, score_date, model_version, assets_short, assets_long, loans_long, dpd,
+                              breakdown, override_tier, override_reason, override_operator, override_expires,
+                              tier_version, rederive, updated_at, branch_code, status, merged_into, ebanking, logins,
+                              transactions, events, last_version)
+                    WHERE c.customer_number = u.customer_number""")) {
+                bind(c, ps, 1, columns);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private static String plain(BigDecimal d) {
+        return d == null ? null : d.toPlainString();
+    }
+
+    private static String name(Tier t) {
+        return t == null ? null : t.name();
+    }
+
+    private static String text(LocalDate d) {
+        return d == null ? null : d.toString();
+    }
+
     /** Active customers after {@code after} in customer number order, for batch re-scoring. */
     public List<CustomerScoreEntity> activeAfter(String after, int limit) {
         return find("status = ?1 and customerNumber > ?2 order by customerNumber", CustomerScoreEntity.ACTIVE,
@@ -219,29 +486,51 @@ public class CustomerScoreRepository implements PanacheRepositoryBase<CustomerSc
         if (customers.isEmpty()) {
             return;
         }
-        StringBuilder sql = new StringBuilder("""
-                INSERT INTO score_history (customer_number, score_date, score, points, tier, rule_tier, assets_long,
-                    model_version, recorded_at) VALUES """);
-        sql.append(placeholders(customers.size(), 9));
-        sql.append("""
-                 ON CONFLICT (customer_number, score_date) DO UPDATE SET score = EXCLUDED.score,
-                    points = EXCLUDED.points, tier = EXCLUDED.tier, rule_tier = EXCLUDED.rule_tier,
-                    assets_long = EXCLUDED.assets_long, model_version = EXCLUDED.model_version,
-                    recorded_at = EXCLUDED.recorded_at""");
-        var q = getEntityManager().createNativeQuery(sql.toString());
-        int p = 1;
-        for (CustomerScoreEntity s : customers) {
-            q.setParameter(p++, s.customerNumber);
-            q.setParameter(p++, s.scoreDate);
-            q.setParameter(p++, s.score);
-            q.setParameter(p++, s.points);
-            q.setParameter(p++, s.tier.name());
-            q.setParameter(p++, s.ruleTier.name());
-            q.setParameter(p++, s.assetsLong);
-            q.setParameter(p++, s.modelVersion);
-            q.setParameter(p++, now);
+        String[][] columns = columns(customers, s -> new String[] {s.customerNumber, text(s.scoreDate),
+                plain(s.score), plain(s.points), name(s.tier), name(s.ruleTier), plain(s.assetsLong),
+                s.modelVersion});
+        String recordedAt = now.toString();
+        jdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO score_history (customer_number, score_date, score, points, tier, rule_tier, assets_long,
+                        model_version, recorded_at)
+                    SELECT n, d::date, s::numeric, p::numeric, t, r, a::numeric, m, ?::timestamptz
+                    FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                         AS h(n, d, s, p, t, r, a, m)
+                    ON CONFLICT (customer_number, score_date) DO UPDATE SET score = EXCLUDED.score,
+                        points = EXCLUDED.points, tier = EXCLUDED.tier, rule_tier = EXCLUDED.rule_tier,
+                        assets_long = EXCLUDED.assets_long, model_version = EXCLUDED.model_version,
+                        recorded_at = EXCLUDED.recorded_at""")) {
+                ps.setString(1, recordedAt);
+                bind(c, ps, 2, columns);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Rows to columns: {@code values} gives a row's values, the result one array per column for {@link #bind}. */
+    static String[][] columns(List<CustomerScoreEntity> rows, java.util.function.Function<CustomerScoreEntity,
+            String[]> values) {
+        String[][] columns = null;
+        for (int i = 0; i < rows.size(); i++) {
+            String[] v = values.apply(rows.get(i));
+            if (columns == null) {
+                columns = new String[v.length][rows.size()];
+            }
+            for (int c = 0; c < v.length; c++) {
+                columns[c][i] = v[c];
+            }
         }
-        q.executeUpdate();
+        return columns;
+    }
+
+    /** Binds each column as a text array, from parameter {@code first} on (the SQL casts them to their types). */
+    static void bind(java.sql.Connection c, PreparedStatement ps, int first, Object[][] columns)
+            throws java.sql.SQLException {
+        for (int i = 0; i < columns.length; i++) {
+            ps.setArray(first + i, c.createArrayOf("text", columns[i]));
+        }
     }
 
     public record HistoryRow(LocalDate scoreDate, BigDecimal score, BigDecimal points, Tier tier, Tier ruleTier,

@@ -9,6 +9,9 @@ import java.util.List;
 public class ScoringAlertRepository implements PanacheRepositoryBase<ScoringAlertEntity, Long> {
 
     public List<ScoringAlertEntity> openOf(java.util.Collection<String> customerNumbers) {
+        if (customerNumbers.isEmpty()) {
+            return List.of();
+        }
         return list("customerNumber in ?1 and status = ?2", customerNumbers, ScoringAlertEntity.OPEN);
     }
 

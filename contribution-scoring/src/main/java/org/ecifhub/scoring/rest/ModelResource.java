@@ -9,7 +9,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.ecifhub.scoring.domain.ScoringModel;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+import org.ecifhub.scoring.service.ActivationJobs;
 import org.ecifhub.scoring.service.ModelService;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -30,9 +34,11 @@ public class ModelResource {
     }
 
     private final ModelService models;
+    private final ActivationJobs jobs;
 
-    public ModelResource(ModelService models) {
+    public ModelResource(ModelService models, ActivationJobs jobs) {
         this.models = models;
+        this.jobs = jobs;
     }
 
     @GET
@@ -100,17 +106,28 @@ public class ModelResource {
 
     @POST
     @Path("/{version}/activate")
-    @Operation(summary = "Activate this version: every customer is re-scored, TierChanged only for real changes",
-            description = "The new model's tiers apply at once (they are what simulate showed); hysteresis applies "
-                    + "again from the next balance on.")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json",
-            examples = @ExampleObject(name = "activation", value = """
-                    {"version": "ecif-cs-1.1", "previous": "ecif-cs-1.0", "customers": 3000, "changed": 57,
-                     "matrix": {"EXCELLENT": {"PRIVILEGE": 0, "EXCELLENT": 301, "POTENTIAL": 57, "GENERAL": 0}},
-                     "millis": 2150}""")))
+    @Operation(summary = "Activate this version; every customer is then re-scored by a background job",
+            description = "The version becomes the active model at once (events are scored with it from now on) and "
+                    + "a job re-scores every active customer with it, in customer number order, a page per "
+                    + "transaction. TierChanged is published only for customers whose tier really changes. The new "
+                    + "model's tiers apply at once (they are what simulate showed); hysteresis applies again from "
+                    + "the next balance on. Follow the job at the Location returned; a service restarted mid-way "
+                    + "resumes it after its last committed page.")
+    @APIResponse(responseCode = "202", description = "Activated; the re-scoring job started",
+            headers = @Header(name = "Location", description = "The job: /api/v1/scoring/jobs/{id}"),
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "started", value = """
+                    {"id": "5f0c2a52-8d7e-4c1a-9a57-0c3f9d1e2b44", "kind": "ACTIVATION", "modelVersion": "ecif-cs-1.1",
+                     "previousVersion": "ecif-cs-1.0", "status": "RUNNING", "total": 1000000, "processed": 0,
+                     "changed": 0, "percent": 0, "matrix": {}, "error": null,
+                     "createdAt": "2026-11-22T09:00:00Z", "updatedAt": "2026-11-22T09:00:00Z", "finishedAt": null,
+                     "millis": null}""")))
     @APIResponse(responseCode = "404", description = "No such version", content = @Content(mediaType = ScoreResource.PROBLEM))
-    @APIResponse(responseCode = "409", description = "Already active", content = @Content(mediaType = ScoreResource.PROBLEM))
-    public ModelService.Activation activate(@Parameter(example = "ecif-cs-1.1") @PathParam("version") String version) {
-        return models.activate(version);
+    @APIResponse(responseCode = "409", description = "Already active, or another activation is still running",
+            content = @Content(mediaType = ScoreResource.PROBLEM))
+    public Response activate(@Parameter(example = "ecif-cs-1.1") @PathParam("version") String version,
+                             @Context UriInfo uri) {
+        ActivationJobs.Job job = jobs.activate(version);
+        return Response.accepted(job)
+                .location(uri.getBaseUriBuilder().path(JobResource.class).path(job.id().toString()).build()).build();
     }
 }

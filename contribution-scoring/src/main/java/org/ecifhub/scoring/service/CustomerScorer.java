@@ -32,6 +32,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Scores customers with a model and settles the consequences in the caller's transaction: the stored score and
@@ -85,23 +86,17 @@ public class CustomerScorer {
         return s.overrideTier != null && !s.overrideExpires.isBefore(today()) ? s.overrideTier : null;
     }
 
-    /** @return how many customers changed tier */
+    /**
+     * @param cause what made each customer be scored (its event type), shown in the reason; null for none
+     * @return how many customers changed tier
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int rescore(List<CustomerScoreEntity> customers, ScoringModel model, Mode mode, String cause) {
-        Map<String, Scorecard> cards = scorecards(customers, model);
-        Map<String, List<ScoringAlertEntity>> open = new HashMap<>();
-        alerts.openOf(numbers(customers)).forEach(a -> open.computeIfAbsent(a.customerNumber, k -> new ArrayList<>())
-                .add(a));
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        // First every change in memory, then the writes together: the updates go out as one JDBC batch and the
-        // history as one statement, instead of a round trip per customer and table.
-        List<Runnable> publish = new ArrayList<>();
-        int changed = 0;
-        for (CustomerScoreEntity s : customers) {
-            if (settle(s, cards.get(s.customerNumber), model, mode, cause, now, publish)) {
-                changed++;
-            }
+    public int rescore(List<CustomerScoreEntity> customers, ScoringModel model, Mode mode,
+                       Function<CustomerScoreEntity, String> cause) {
+        if (customers.isEmpty()) {
+            return 0;
         }
+        Settled settled = settle(customers, model, mode, cause);
         EntityManager em = scores.getEntityManager();
         em.flush();
         // Everything is written: the outbox and history statements that follow need no dirty check of the
@@ -109,20 +104,67 @@ public class CustomerScorer {
         FlushModeType mode0 = em.getFlushMode();
         em.setFlushMode(FlushModeType.COMMIT);
         try {
-            scores.recordHistory(customers, now);
-            publish.forEach(Runnable::run);
-            for (CustomerScoreEntity s : customers) {
-                watch(s, cards.get(s.customerNumber), model, s.scoreDate, now,
-                        open.getOrDefault(s.customerNumber, List.of()));
-            }
+            consequences(customers, model, settled);
         } finally {
             em.setFlushMode(mode0);
         }
-        return changed;
+        return settled.changed();
+    }
+
+    /**
+     * {@link #rescore} for customers read without the ORM (a model activation streaming through every customer, a
+     * chunk of events): the same decisions, with the rows written by one set-based statement instead of entity
+     * updates.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int rescoreRows(List<CustomerScoreEntity> rows, ScoringModel model, Mode mode,
+                           Function<CustomerScoreEntity, String> cause) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        Settled settled = settle(rows, model, mode, cause);
+        scores.updateRows(rows);
+        consequences(rows, model, settled);
+        return settled.changed();
+    }
+
+    /** The scorecards, the open alerts and the tier decisions of a batch, all in memory. */
+    private record Settled(Map<String, Scorecard> cards, Map<String, List<ScoringAlertEntity>> open,
+                           List<TierEventPublisher.Pending> publish, OffsetDateTime now, int changed) {
+    }
+
+    private Settled settle(List<CustomerScoreEntity> customers, ScoringModel model, Mode mode,
+                           Function<CustomerScoreEntity, String> cause) {
+        Map<String, Scorecard> cards = scorecards(customers, model);
+        Map<String, List<ScoringAlertEntity>> open = new HashMap<>();
+        alerts.openOf(scores.withOpenAlerts(numbers(customers))).forEach(a -> open.computeIfAbsent(a.customerNumber, k -> new ArrayList<>())
+                .add(a));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        // First every change in memory, then the writes together: the updates go out as one statement or JDBC
+        // batch and the history as one statement, instead of a round trip per customer and table.
+        List<TierEventPublisher.Pending> publish = new ArrayList<>();
+        int changed = 0;
+        for (CustomerScoreEntity s : customers) {
+            if (settle(s, cards.get(s.customerNumber), model, mode, cause == null ? null : cause.apply(s), now,
+                    publish)) {
+                changed++;
+            }
+        }
+        return new Settled(cards, open, publish, now, changed);
+    }
+
+    /** What follows from the decisions once the scores are written: history, TierChanged, watch alerts. */
+    private void consequences(List<CustomerScoreEntity> customers, ScoringModel model, Settled settled) {
+        scores.recordHistory(customers, settled.now());
+        tierEvents.publishAll(settled.publish());
+        for (CustomerScoreEntity s : customers) {
+            watch(s, settled.cards().get(s.customerNumber), model, s.scoreDate, settled.now(),
+                    settled.open().getOrDefault(s.customerNumber, List.of()));
+        }
     }
 
     private boolean settle(CustomerScoreEntity s, Scorecard card, ScoringModel model, Mode mode, String cause,
-                           OffsetDateTime now, List<Runnable> publish) {
+                           OffsetDateTime now, List<TierEventPublisher.Pending> publish) {
         LocalDate date = card.asOf();
         s.scoreDate = date;
         s.score = card.contribution();
@@ -165,8 +207,7 @@ public class CustomerScorer {
         if (changed) {
             TierChanged event = tierChange(s, effective, reason, date.atStartOfDay(config.businessZone())
                     .toOffsetDateTime());
-            long version = s.tierVersion;
-            publish.add(() -> tierEvents.publish(event, version));
+            publish.add(new TierEventPublisher.Pending(event, s.tierVersion));
         }
         return changed;
     }

@@ -40,10 +40,6 @@ public class ModelService {
                              Map<Tier, Map<Tier, Long>> matrix, List<Move> sample) {
     }
 
-    public record Activation(String version, String previous, long customers, long changed,
-                             Map<Tier, Map<Tier, Long>> matrix, long millis) {
-    }
-
     private static final int SAMPLE = 20;
 
     private final ScoringModelRepository models;
@@ -138,51 +134,27 @@ public class ModelService {
     }
 
     /**
-     * Makes {@code version} the active model and re-scores every active customer with it, a batch per
-     * transaction; TierChanged is published only for customers whose tier really changes.
+     * Makes {@code version} the active model (the previous one is retired) and returns the previous version; the
+     * re-scoring of every customer is {@link ActivationJobs}'s.
      */
-    public Activation activate(String version) {
-        long started = System.nanoTime();
-        String previous = QuarkusTransaction.requiringNew().call(() -> {
-            catalog.active();
-            ScoringModelEntity target = find(version);
-            if (ScoringModelEntity.ACTIVE.equals(target.status)) {
-                throw new ProblemException(Problem.of(409, "conflict", "Conflict",
-                        "Model " + version + " is already active"));
-            }
-            ScoringModelEntity current = models.active().orElseThrow();
-            current.status = ScoringModelEntity.RETIRED;
-            models.flush();
-            target.status = ScoringModelEntity.ACTIVE;
-            target.activatedAt = OffsetDateTime.now(clock);
-            return current.version;
-        });
-        ScoringModel model = QuarkusTransaction.requiringNew().call(() -> catalog.parse(find(version)));
-        MigrationMatrix matrix = new MigrationMatrix();
-        String after = null;
-        while (true) {
-            String from = after;
-            List<CustomerScoreEntity> page = QuarkusTransaction.requiringNew().call(() -> {
-                List<CustomerScoreEntity> batch = scores.activeAfter(from, config.rescoreBatchSize());
-                if (batch.isEmpty()) {
-                    return batch;
-                }
-                // Locked like the consumer locks a customer: an event and the activation never interleave.
-                List<CustomerScoreEntity> locked = scores.find("customerNumber in ?1 order by customerNumber",
-                        CustomerScorer.numbers(batch)).withLock(LockModeType.PESSIMISTIC_WRITE).list();
-                Map<String, Tier> before = new java.util.HashMap<>();
-                locked.forEach(s -> before.put(s.customerNumber, s.tier));
-                scorer.rescore(locked, model, CustomerScorer.Mode.ACTIVATION, null);
-                locked.forEach(s -> matrix.add(before.get(s.customerNumber), s.tier));
-                return batch;
-            });
-            if (page.isEmpty()) {
-                break;
-            }
-            after = page.get(page.size() - 1).customerNumber;
+    @Transactional(Transactional.TxType.MANDATORY)
+    String switchActive(String version) {
+        catalog.active();
+        ScoringModelEntity target = find(version);
+        if (ScoringModelEntity.ACTIVE.equals(target.status)) {
+            throw new ProblemException(Problem.of(409, "conflict", "Conflict",
+                    "Model " + version + " is already active"));
         }
-        return new Activation(version, previous, matrix.total(), matrix.changed(), matrix.counts(),
-                (System.nanoTime() - started) / 1_000_000);
+        ScoringModelEntity current = models.active().orElseThrow();
+        current.status = ScoringModelEntity.RETIRED;
+        models.flush();
+        target.status = ScoringModelEntity.ACTIVE;
+        target.activatedAt = OffsetDateTime.now(clock);
+        return current.version;
+    }
+
+    ScoringModel parameters(String version) {
+        return QuarkusTransaction.requiringNew().call(() -> catalog.parse(find(version)));
     }
 
     public record Reevaluation(LocalDate asOf, long customers, long changed) {
@@ -216,7 +188,7 @@ public class ModelService {
                     }
                 }
                 counts[0] = locked.size();
-                counts[1] = scorer.rescore(locked, model, CustomerScorer.Mode.EVENT, "end of day " + asOf);
+                counts[1] = scorer.rescore(locked, model, CustomerScorer.Mode.EVENT, s -> "end of day " + asOf);
                 return batch;
             });
             if (page.isEmpty()) {
