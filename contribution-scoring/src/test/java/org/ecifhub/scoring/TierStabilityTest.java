@@ -3,7 +3,10 @@ package org.ecifhub.scoring;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.scheduler.Scheduler;
+import io.quarkus.scheduler.Trigger;
 import io.quarkus.test.junit.QuarkusTest;
+import org.ecifhub.scoring.service.EndOfDay;
 import org.ecifhub.support.infra.EcifInfraTestResource;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.ecifhub.scoring.Feed.Account.deposit;
 import static org.ecifhub.scoring.Feed.DAY0;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
@@ -25,6 +27,19 @@ import static org.hamcrest.Matchers.nullValue;
 @QuarkusTest
 @WithTestResource(value = EcifInfraTestResource.class, scope = TestResourceScope.GLOBAL)
 class TierStabilityTest {
+
+    @jakarta.inject.Inject
+    EndOfDay endOfDay;
+    @jakarta.inject.Inject
+    Scheduler scheduler;
+
+    @Test
+    void theEndOfDayIsScheduledNightlyInTheBusinessZone() {
+        // Tests configure the default time of day in a year that never comes (see application.properties).
+        Trigger nightly = scheduler.getScheduledJob("scoring-end-of-day");
+        assertThat(nightly).as("the nightly end of day is scheduled").isNotNull();
+        assertThat(nightly.getNextFireTime()).isEqualTo(OffsetDateTime.parse("2099-01-01T00:30:00+08:00").toInstant());
+    }
 
     final Feed feed = new Feed();
 
@@ -167,9 +182,8 @@ class TierStabilityTest {
                 .statusCode(200);
         given().get("/api/v1/customers/" + c + "/score").then().body("tier", equalTo("EXCELLENT"))
                 .body("scoreDate", equalTo(DAY0.plusDays(121).toString()));
-        // day 151: no event came, the end of day applies the downgrade (the 10,000 balance still holds)
-        given().queryParam("asOf", DAY0.plusDays(151).toString()).post("/api/v1/scoring/reevaluate").then()
-                .statusCode(200).body("changed", greaterThanOrEqualTo(1));
+        // day 151: no event came, the nightly end of day applies the downgrade (the 10,000 balance still holds)
+        assertThat(endOfDay.run(DAY0.plusDays(151)).changed()).isGreaterThanOrEqualTo(1);
         given().get("/api/v1/customers/" + c + "/score").then().body("tier", equalTo("POTENTIAL"))
                 .body("scoreDate", equalTo(DAY0.plusDays(151).toString())).body("eventsApplied", equalTo(3));
 

@@ -16,6 +16,13 @@ public interface ScoringConfig {
     @WithDefault("Asia/Shanghai")
     ZoneId businessZone();
 
+    /**
+     * When the end of day runs (a Quartz-style cron in {@link #businessZone()}), or {@code off} when the bank's
+     * own batch scheduler calls {@code POST /api/v1/scoring/reevaluate} instead.
+     */
+    @WithDefault("0 30 0 * * ?")
+    String endOfDayCron();
+
     /** Customers re-scored per transaction when a model is activated or simulated. */
     @WithDefault("500")
     int rescoreBatchSize();
