@@ -3,7 +3,11 @@ package org.ecifhub.commons.inbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -29,6 +33,34 @@ public class ProcessedEvents {
                 .setParameter(2, topic)
                 .executeUpdate();
         return inserted == 1;
+    }
+
+    /**
+     * The set-based {@link #firstDelivery} for a chunk of events: records every id in the caller's transaction in one
+     * statement and returns those seen for the first time (an id delivered before, or twice in the chunk, once).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<UUID> firstDeliveries(Collection<UUID> eventIds, String topic) {
+        Set<UUID> first = new HashSet<>();
+        if (eventIds.isEmpty()) {
+            return first;
+        }
+        // Sorted, so two chunks recording overlapping ids take the index entries in the same order.
+        UUID[] ids = eventIds.stream().distinct().sorted().toArray(UUID[]::new);
+        entityManager.unwrap(Session.class).doWork(c -> {
+            try (var insert = c.prepareStatement("""
+                    INSERT INTO processed_event (event_id, topic) SELECT id, ? FROM unnest(?::uuid[]) AS e(id)
+                    ON CONFLICT (event_id) DO NOTHING RETURNING event_id""")) {
+                insert.setString(1, topic);
+                insert.setArray(2, c.createArrayOf("uuid", ids));
+                try (var rows = insert.executeQuery()) {
+                    while (rows.next()) {
+                        first.add(rows.getObject(1, UUID.class));
+                    }
+                }
+            }
+        });
+        return first;
     }
 
     public long count() {

@@ -9,8 +9,8 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.ecifhub.commons.events.EventEnvelope;
+import org.ecifhub.commons.inbox.DeadLetterHeaders;
 import org.ecifhub.commons.inbox.TransientFailures;
 import org.ecifhub.scoring.config.ScoringConfig;
 import org.ecifhub.scoring.service.ScoringService;
@@ -19,7 +19,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -95,23 +94,11 @@ public class CustomerEventsConsumer {
         }
     }
 
-    /** The same headers as SmallRye's dead-letter strategy, so both kinds of dead letter read alike. */
+    /** With the headers SmallRye's own dead-letter strategy writes, so both kinds of dead letter read alike. */
     private void deadLetter(ConsumerRecord<String, String> record, Throwable reason) {
         LOG.warnf("Customer event at %s-%d@%d goes to the dead-letter topic: %s", record.topic(), record.partition(),
                 record.offset(), reason.toString());
-        RecordHeaders headers = new RecordHeaders();
-        headers.add("dead-letter-reason", bytes(reason.getMessage() == null ? reason.toString() : reason.getMessage()));
-        if (reason.getCause() != null) {
-            headers.add("dead-letter-cause", bytes(String.valueOf(reason.getCause().getMessage())));
-        }
-        headers.add("dead-letter-topic", bytes(record.topic()));
-        headers.add("dead-letter-partition", bytes(Integer.toString(record.partition())));
-        headers.add("dead-letter-offset", bytes(Long.toString(record.offset())));
-        deadLetters.sendMessageAndAwait(Message.of(record.value()).addMetadata(
-                OutgoingKafkaRecordMetadata.<String>builder().withKey(record.key()).withHeaders(headers).build()));
-    }
-
-    private static byte[] bytes(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
+        deadLetters.sendMessageAndAwait(Message.of(record.value()).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(record.key()).withHeaders(DeadLetterHeaders.of(record, reason)).build()));
     }
 }

@@ -209,29 +209,6 @@ public class CustomerScoreRepository implements PanacheRepositoryBase<CustomerSc
     }
 
     /**
-     * Records event ids in the inbox (one statement) and returns those seen for the first time: the others were
-     * applied before and must be skipped.
-     */
-    public java.util.Set<java.util.UUID> firstDeliveries(Collection<java.util.UUID> eventIds, String topic) {
-        java.util.UUID[] ids = eventIds.toArray(java.util.UUID[]::new);
-        return jdbc(c -> {
-            java.util.Set<java.util.UUID> fresh = new java.util.HashSet<>();
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO processed_event (event_id, topic) SELECT id, ? FROM unnest(?::uuid[]) AS e(id)
-                    ON CONFLICT (event_id) DO NOTHING RETURNING event_id""")) {
-                ps.setString(1, topic);
-                ps.setArray(2, c.createArrayOf("uuid", ids));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        fresh.add(rs.getObject(1, java.util.UUID.class));
-                    }
-                }
-            }
-            return fresh;
-        });
-    }
-
-    /**
      * The facts of several customers, each as of its own date, with the balance history each window needs (the
      * snapshots inside the longest window, and the last one before it).
      */

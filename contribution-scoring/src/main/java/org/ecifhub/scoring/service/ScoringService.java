@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.ecifhub.commons.events.EventEnvelope;
+import org.ecifhub.commons.inbox.ProcessedEvents;
 import com.fasterxml.jackson.databind.node.NullNode;
 import org.ecifhub.scoring.domain.ScoringModel;
 import org.ecifhub.scoring.config.ScoringConfig;
@@ -37,9 +38,11 @@ public class ScoringService {
     private final CustomerScorer scorer;
     private final ScoringConfig config;
     private final Clock clock;
+    private final ProcessedEvents inbox;
 
     public ScoringService(CustomerScoreRepository scores, ModelCatalog models,
-                          CustomerScorer scorer, ScoringConfig config, Clock clock) {
+                          CustomerScorer scorer, ScoringConfig config, Clock clock, ProcessedEvents inbox) {
+        this.inbox = inbox;
         this.scores = scores;
         this.models = models;
         this.scorer = scorer;
@@ -54,7 +57,7 @@ public class ScoringService {
      */
     @Transactional
     public void applyAll(List<EventEnvelope> events) {
-        Set<UUID> fresh = scores.firstDeliveries(events.stream().map(EventEnvelope::eventId).toList(), CUSTOMER_TOPIC);
+        Set<UUID> fresh = inbox.firstDeliveries(events.stream().map(EventEnvelope::eventId).toList(), CUSTOMER_TOPIC);
         List<EventEnvelope> todo = new ArrayList<>();
         for (EventEnvelope e : events) {
             // remove(): a duplicate later in the same list is skipped like a redelivery

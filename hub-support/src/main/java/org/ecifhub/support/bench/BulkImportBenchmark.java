@@ -74,25 +74,9 @@ public final class BulkImportBenchmark {
             samples.add(new Sample(start, 0, heapUsed(http, base)));
             for (String feed : List.of("DEPOSIT", "LOAN", "EBANK")) {
                 Path file = work.resolve("feeds").resolve(FeedSource.valueOf(feed).fileName());
-                HttpResponse<String> started = http.send(HttpRequest.newBuilder(
-                                URI.create(base + "/api/v1/feeds/" + feed + "/imports"))
-                        .header("Content-Type", "application/x-ndjson")
-                        .POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
-                if (started.statusCode() != 202) {
-                    throw new IllegalStateException("import of " + feed + " refused: " + started.body());
-                }
-                String job = JSON.readTree(started.body()).path("id").asText();
-                JsonNode state;
-                do {
-                    Thread.sleep(1000);
-                    state = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/imports/" + job))
-                            .GET().build(), HttpResponse.BodyHandlers.ofString()).body());
-                    samples.add(new Sample(Instant.now(), done + state.path("processed").asLong(),
-                            heapUsed(http, base)));
-                } while (state.path("state").asText().equals("RUNNING") || state.path("state").asText().equals("QUEUED"));
-                if (!state.path("state").asText().equals("COMPLETED")) {
-                    throw new IllegalStateException("import of " + feed + " ended " + state);
-                }
+                long before = done;
+                JsonNode state = FeedImport.run(http, base, null, feed, file, polled -> samples.add(new Sample(
+                        Instant.now(), before + polled.path("processed").asLong(), heapUsed(http, base))));
                 out.printf(Locale.ROOT, "%s: %d records, %d rejected, %.0f records/s (job's own rate)%n", feed,
                         state.path("processed").asLong(), state.path("rejected").asLong(),
                         state.path("recordsPerSecond").asDouble());

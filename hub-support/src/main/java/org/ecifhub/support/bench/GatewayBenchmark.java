@@ -1,6 +1,5 @@
 package org.ecifhub.support.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.ecifhub.support.demo.FeedGenerator;
 import org.ecifhub.support.demo.FeedSource;
@@ -79,7 +78,8 @@ public final class GatewayBenchmark {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             Instant loadStart = Instant.now();
             for (String feed : List.of("DEPOSIT", "LOAN", "EBANK")) {
-                importFeed(http, gateway, system, feed, work.resolve("feeds").resolve(FeedSource.valueOf(feed).fileName()));
+                Path file = work.resolve("feeds").resolve(FeedSource.valueOf(feed).fileName());
+                FeedImport.run(http, gateway, system, feed, file, state -> { });
             }
             List<String> numbers = activeCustomers(hub.postgres);
             String caughtUp = awaitScoredAndAssigned(hub.postgres);
@@ -209,28 +209,6 @@ public final class GatewayBenchmark {
                 Long.parseLong(m.group(3)) / 1000.0, Long.parseLong(m.group(4)) / 1000.0,
                 Long.parseLong(m.group(5)) / 1000.0, Long.parseLong(m.group(6)) / 1000.0,
                 Long.parseLong(m.group(7)), Long.parseLong(m.group(8)));
-    }
-
-    private static void importFeed(HttpClient http, String gateway, String token, String feed, Path file)
-            throws Exception {
-        HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/feeds/" + feed
-                        + "/imports")).header("Content-Type", "application/x-ndjson")
-                .header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
-        if (started.statusCode() != 202) {
-            throw new IllegalStateException("import of " + feed + " refused: " + started.body());
-        }
-        String job = JSON.readTree(started.body()).path("id").asText();
-        JsonNode state;
-        do {
-            Thread.sleep(1000);
-            state = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/imports/" + job))
-                    .header("Authorization", "Bearer " + token).GET().build(),
-                    HttpResponse.BodyHandlers.ofString()).body());
-        } while (state.path("state").asText().equals("RUNNING") || state.path("state").asText().equals("QUEUED"));
-        if (!state.path("state").asText().equals("COMPLETED")) {
-            throw new IllegalStateException("import of " + feed + " ended " + state);
-        }
     }
 
     private static List<String> activeCustomers(PostgresServer postgres) throws Exception {

@@ -12,12 +12,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.ecifhub.assignment.service.AssignmentService;
 import org.ecifhub.commons.events.EventEnvelope;
+import org.ecifhub.commons.inbox.DeadLetterHeaders;
 import org.ecifhub.commons.inbox.TransientFailures;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -118,13 +118,8 @@ public class EventsConsumer {
     private void deadLetter(ConsumerRecord<String, String> r, Exception cause) {
         LOG.errorf("Event at %s-%d@%d cannot be applied, sent to the dead-letter topic: %s", r.topic(), r.partition(),
                 r.offset(), cause.toString());
-        ProducerRecord<String, String> dead = new ProducerRecord<>(r.topic() + ".dlq.manager-assignment", r.key(),
-                r.value());
-        dead.headers().add("dead-letter-reason", bytes(String.valueOf(cause.getMessage())));
-        dead.headers().add("dead-letter-cause", bytes(cause.getClass().getName()));
-        dead.headers().add("dead-letter-topic", bytes(r.topic()));
-        dead.headers().add("dead-letter-partition", bytes(Integer.toString(r.partition())));
-        dead.headers().add("dead-letter-offset", bytes(Long.toString(r.offset())));
+        ProducerRecord<String, String> dead = new ProducerRecord<>(r.topic() + ".dlq.manager-assignment", null, r.key(),
+                r.value(), DeadLetterHeaders.of(r, cause));
         try {
             producer().send(dead).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -150,9 +145,5 @@ public class EventsConsumer {
         if (deadLetters != null) {
             deadLetters.close(java.time.Duration.ofSeconds(5));
         }
-    }
-
-    private static byte[] bytes(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

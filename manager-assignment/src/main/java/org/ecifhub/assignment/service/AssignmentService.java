@@ -14,8 +14,8 @@ import org.ecifhub.assignment.persistence.ContributionEntity;
 import org.ecifhub.assignment.persistence.ContributionRepository;
 import org.ecifhub.assignment.persistence.OwnershipEntity;
 import org.ecifhub.assignment.persistence.OwnershipRepository;
-import org.ecifhub.assignment.persistence.InboxRepository;
 import org.ecifhub.commons.events.EventEnvelope;
+import org.ecifhub.commons.inbox.ProcessedEvents;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -42,14 +42,14 @@ public class AssignmentService {
     private final OwnershipRepository ownerships;
     private final BranchRepository branches;
     private final ContributionRepository contributions;
-    private final InboxRepository inbox;
+    private final ProcessedEvents inbox;
     private final OwnershipWriter writer;
     private final CoveragePolicy policy;
     private final StaffLoads loads;
     private final Clock clock;
 
     public AssignmentService(AssignedCustomerRepository customers, OwnershipRepository ownerships,
-                             BranchRepository branches, ContributionRepository contributions, InboxRepository inbox,
+                             BranchRepository branches, ContributionRepository contributions, ProcessedEvents inbox,
                              OwnershipWriter writer, CoveragePolicy policy, StaffLoads loads, Clock clock) {
         this.customers = customers;
         this.ownerships = ownerships;
