@@ -3,6 +3,7 @@ package org.ecifhub.gateway;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import org.ecifhub.support.infra.EcifInfraTestResource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +33,9 @@ class UnifiedViewTest {
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
                 as("HEAD_OFFICE").get("/api/v1/customers/1000000001/view").then().log().ifValidationFails().statusCode(200)
                         .body("complete", equalTo(true)));
+        // ... and no breaker carries an earlier test's failures (the calls just above may have counted some on
+        // connections a stub dropped): each test starts from closed breakers.
+        CircuitBreakerMaintenance.get().resetAll();
     }
 
     @Test
