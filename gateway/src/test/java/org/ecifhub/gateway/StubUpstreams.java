@@ -22,6 +22,9 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
 
     public static final Path KEY_DIR = Path.of("target/test-keys");
 
+    /** How long a "slow" stub takes to answer: well beyond the gateway's section timeout in tests. */
+    static final long SLOW_ANSWER_MILLIS = 8000;
+
     private Vertx vertx;
 
     @Override
@@ -70,7 +73,7 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
             }
             switch (mode) {
                 case "down" -> req.connection().close();
-                case "slow" -> req.body().onSuccess(b -> vertx.setTimer(5000, t -> answer(req, b)));
+                case "slow" -> req.body().onSuccess(b -> vertx.setTimer(SLOW_ANSWER_MILLIS, t -> answer(req, b)));
                 case "error" -> req.response().setStatusCode(500).end();
                 default -> req.body().onSuccess(b -> answer(req, b));
             }

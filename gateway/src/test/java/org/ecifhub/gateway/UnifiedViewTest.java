@@ -80,6 +80,7 @@ class UnifiedViewTest {
                 .body("unavailable", contains("score"))
                 .body("score.status", equalTo("UNAVAILABLE"))
                 .body("score.reason", containsString("not reachable"))
+                .body("customer.reason", nullValue())
                 .body("customer.status", equalTo("AVAILABLE"))
                 .body("owners.status", equalTo("AVAILABLE"))
                 .body("visits.status", equalTo("AVAILABLE"));
@@ -92,6 +93,8 @@ class UnifiedViewTest {
                 .body("owners.status", equalTo("UNAVAILABLE"))
                 .body("owners.reason", equalTo("did not answer in time"))
                 .body("visits.status", equalTo("UNAVAILABLE"))
+                // The reason first: when this fails, the report says why customer-master was not reached.
+                .body("customer.reason", nullValue())
                 .body("customer.status", equalTo("AVAILABLE"));
         Hub.stub("manager-assignment", "up");
         Hub.stub("contribution-scoring", "error");

@@ -69,8 +69,9 @@ public class UnifiedViewService {
             guards.put(s, TypedGuard.create(ANSWER)
                     .withDescription("unified view: " + s)
                     .withTimeout().duration(v.sectionTimeout().toMillis(), ChronoUnit.MILLIS).done()
-                    // A pooled keep-alive connection the service closed meanwhile: one more try on a fresh one.
-                    .withRetry().maxRetries(1).delay(0, ChronoUnit.MILLIS)
+                    // A pooled keep-alive connection closed meanwhile (by the service, or expiring in the pool together
+                    // with its siblings from the same burst): try again, at most twice, on another one.
+                    .withRetry().maxRetries(2).delay(0, ChronoUnit.MILLIS)
                     .retryOn(io.vertx.core.http.HttpClosedException.class).done()
                     .withCircuitBreaker()
                     .name("gateway-view-" + s.name().toLowerCase(Locale.ROOT))

@@ -52,6 +52,14 @@ final class BenchHub implements AutoCloseable {
         services = new HubServices(new HubServices.Settings(root, work.resolve("logs"), postgres.jdbcUrl(),
                 kafkaBootstrap, ports, heap, Duration.ofSeconds(180)), pid -> { });
         settings.forEach((service, keys) -> keys.forEach((k, v) -> services.configure(service, k, v)));
+        // -Dbench.set.<service>.<key>=<value>: one more setting for a service, e.g. DEBUG logging of one category
+        // to see where a slow run spends its time, without editing the benchmark.
+        System.getProperties().stringPropertyNames().stream().filter(p -> p.startsWith("bench.set.")).forEach(p -> {
+            String rest = p.substring("bench.set.".length());
+            String service = HubServices.defaultPorts(servicePort).keySet().stream().filter(s -> rest.startsWith(s + "."))
+                    .findFirst().orElseThrow(() -> new IllegalArgumentException("no such service in " + p));
+            services.configure(service, rest.substring(service.length() + 1), System.getProperty(p));
+        });
         if (wholeHub) {
             services.startAll();
         } else {
