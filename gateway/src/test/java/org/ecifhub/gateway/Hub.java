@@ -36,14 +36,36 @@ final class Hub {
 
     /** Switches a stub upstream ("customer-master", "contribution-scoring", "manager-assignment") to a mode. */
     static void stub(String service, String mode) {
+        stubCall(service, "/_stub/mode/" + mode, true);
+    }
+
+    /** Sets a value in a stub's answers for one customer ("phone", "score", "lastVisit"; see StubUpstreams). */
+    static void stubValue(String service, String name, String customerNumber, String value) {
+        stubCall(service, "/_stub/value/" + name + "/" + customerNumber + "/" + value, true);
+    }
+
+    /** How often a stub answered a path (what the gateway asked it for). */
+    static int served(String service, String path) {
+        return Integer.parseInt(stubCall(service, "/_stub/served?path="
+                + java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8), false));
+    }
+
+    /** A customer number customer-master's stub knows and no test has read yet: nothing of it is cached. */
+    static String unseenCustomer() {
+        return "15" + String.format("%08d", java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000_000));
+    }
+
+    private static String stubCall(String service, String pathAndQuery, boolean post) {
         String url = ConfigProvider.getConfig().getValue("ecif.gateway." + service + "-url", String.class);
         try {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(url + "/_stub/mode/" + mode)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + pathAndQuery));
+            HttpResponse<String> r = HttpClient.newHttpClient().send(post
+                            ? request.POST(HttpRequest.BodyPublishers.noBody()).build() : request.GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
                 throw new IllegalStateException("stub answered " + r.statusCode());
             }
+            return r.body();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

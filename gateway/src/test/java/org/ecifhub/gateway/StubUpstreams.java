@@ -14,7 +14,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * Stub upstreams: three small real HTTP servers that play customer-master, contribution-scoring and
  * manager-assignment with canned JSON in the shape of their documented answers (not the real services). Each can be
- * switched by a test ({@code POST /_stub/mode/{up|down|slow|error}}) to drop connections, hang or answer 500.
+ * switched by a test ({@code POST /_stub/mode/{up|down|slow|error}}) to drop connections, hang or answer 500, can
+ * have a value in its answers changed ({@code POST /_stub/value/{name}/{customer}/{value}}: a customer's phone
+ * ({@code phone}), score ({@code score}) or latest visit's date ({@code lastVisit})) and says how often it answered a path ({@code GET /_stub/served?path=...}), so
+ * that tests can see what the gateway asked for and what it kept. Customer-master knows 1000000001, 1000000002,
+ * the retired 1000000009 (merged into 1000000001) and any 15xxxxxxxx (LSJ001), for tests that need a customer no
+ * other test has read.
  * Also makes the test key pair in {@code target/test-keys} (never in the repository) and points the gateway at its
  * public key.
  */
@@ -24,6 +29,13 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
 
     /** How long a "slow" stub takes to answer: well beyond the gateway's section timeout in tests. */
     static final long SLOW_ANSWER_MILLIS = 8000;
+
+    /** Values a test changed in the stubs' answers, by name and customer ("score/1000000002"). */
+    private static final Map<String, String> VALUES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String value(String name, String customerNumber, String otherwise) {
+        return VALUES.getOrDefault(name + "/" + customerNumber, otherwise);
+    }
 
     private Vertx vertx;
 
@@ -59,6 +71,8 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
     private final class Stub {
 
         private final java.util.function.Function<HttpServerRequest, String[]> answers;
+        private final Map<String, java.util.concurrent.atomic.AtomicInteger> served =
+                new java.util.concurrent.ConcurrentHashMap<>();
         private volatile String mode = "up";
 
         Stub(java.util.function.Function<HttpServerRequest, String[]> answers) {
@@ -71,6 +85,19 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
                 req.response().end(mode);
                 return;
             }
+            if (req.path().startsWith("/_stub/value/")) {
+                // /_stub/value/{name}/{customer}/{value}
+                String[] nameCustomerValue = req.path().substring("/_stub/value/".length()).split("/", 3);
+                VALUES.put(nameCustomerValue[0] + "/" + nameCustomerValue[1], nameCustomerValue[2]);
+                req.response().end(nameCustomerValue[2]);
+                return;
+            }
+            if (req.path().equals("/_stub/served")) {
+                java.util.concurrent.atomic.AtomicInteger n = served.get(req.getParam("path"));
+                req.response().end(String.valueOf(n == null ? 0 : n.get()));
+                return;
+            }
+            served.computeIfAbsent(req.path(), p -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
             switch (mode) {
                 case "down" -> req.connection().close();
                 case "slow" -> req.body().onSuccess(b -> vertx.setTimer(SLOW_ANSWER_MILLIS, t -> answer(req, b)));
@@ -125,6 +152,9 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
                 return new String[] {"[{\"type\":\"FAMILY\",\"customerNumber\":\"1000000003\",\"name\":\"李娜\","
                         + "\"idNumber\":\"430521199001011234\",\"phone\":\"13900001111\"}]"};
             }
+            if (path.matches("/api/v1/customers/15[0-9]{8}")) {
+                return new String[] {customer(path.substring(path.lastIndexOf('/') + 1), "LSJ001", null)};
+            }
             return switch (path) {
                 case "/api/v1/customers/1000000001" -> new String[] {customer("1000000001", "LSJ001", null)};
                 case "/api/v1/customers/1000000002" -> new String[] {customer("1000000002", "LSJ002", null)};
@@ -138,7 +168,7 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
                     + (redirectedFrom == null ? "null" : "\"" + redirectedFrom + "\"") + ",\"version\":3,"
                     + "\"attributes\":{\"type\":\"PERSON\",\"name\":\"张伟\",\"idType\":\"RESIDENT_ID\","
                     + "\"idNumber\":\"43138119850917123X\",\"birthDate\":\"1985-09-17\",\"gender\":\"M\","
-                    + "\"phone\":\"13812345678\",\"address\":\"湖南省娄底市冷水江市锑都中路12号\","
+                    + "\"phone\":\"" + value("phone", n, "13812345678") + "\",\"address\":\"湖南省娄底市冷水江市锑都中路12号\","
                     + "\"occupation\":\"教师\",\"branchCode\":\"" + branch + "\"},"
                     + "\"qualityIssues\":[{\"attribute\":\"phone\",\"flag\":\"PHONE_SHARED\",\"detail\":\"13812345678 "
                     + "is shared by 3 parties\"}],"
@@ -154,7 +184,8 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("/api/v1/customers/([0-9]+)/score")
                     .matcher(req.path());
             if (m.matches()) {
-                return new String[] {"{\"customerNumber\":\"" + m.group(1) + "\",\"score\":812.5,\"tier\":\"EXCELLENT\","
+                return new String[] {"{\"customerNumber\":\"" + m.group(1) + "\",\"score\":" + value("score", m.group(1), "812.5")
+                        + ",\"tier\":\"EXCELLENT\","
                         + "\"breakdown\":[{\"item\":\"deposits\",\"points\":500}],\"modelVersion\":\"2026.1\","
                         + "\"someNewField\":42}"};
             }
@@ -178,7 +209,7 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
                 return new String[] {"[{\"id\":1,\"customerNumber\":\"" + req.getParam("customer") + "\","
                         + "\"staffId\":\"S0101\",\"date\":\"2026-10-01\",\"channel\":\"VISIT\",\"nextDate\":\"2026-11-01\"},"
                         + "{\"id\":2,\"customerNumber\":\"" + req.getParam("customer") + "\",\"staffId\":\"S0101\","
-                        + "\"date\":\"2026-11-02\",\"channel\":\"PHONE\",\"nextDate\":\"2026-12-02\"}]"};
+                        + "\"date\":\"" + value("lastVisit", req.getParam("customer"), "2026-11-02") + "\",\"channel\":\"PHONE\",\"nextDate\":\"2026-12-02\"}]"};
             }
             if (req.path().equals("/api/v1/staff")) {
                 return new String[] {"[]"};

@@ -19,7 +19,11 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
-/** GET /api/v1/customers/{n}/view over stub upstreams, including upstreams that are down, slow or failing. */
+/**
+ * GET /api/v1/customers/{n}/view over stub upstreams, including upstreams that are down, slow or failing. The
+ * tests of failing services ask about customers never read before: a section already cached would be answered
+ * from the cache (see UnifiedViewCacheTest).
+ */
 @QuarkusTest
 @WithTestResource(value = EcifInfraTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = StubUpstreams.class, scope = TestResourceScope.GLOBAL)
@@ -29,10 +33,11 @@ class UnifiedViewTest {
     @AfterEach
     void servicesUp() {
         Hub.allUp();
-        // A breaker opened by an earlier test closes again after its delay (1 s in tests).
+        // A breaker opened by an earlier test closes again after its delay (1 s in tests). Asked about a customer
+        // never read before each time, so that the answer comes from the services, not from the view's cache.
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
-                as("HEAD_OFFICE").get("/api/v1/customers/1000000001/view").then().log().ifValidationFails().statusCode(200)
-                        .body("complete", equalTo(true)));
+                as("HEAD_OFFICE").get("/api/v1/customers/" + Hub.unseenCustomer() + "/view").then().log()
+                        .ifValidationFails().statusCode(200).body("complete", equalTo(true)));
         // ... and no breaker carries an earlier test's failures (the calls just above may have counted some on
         // connections a stub dropped): each test starts from closed breakers.
         CircuitBreakerMaintenance.get().resetAll();
@@ -75,7 +80,7 @@ class UnifiedViewTest {
     @Test
     void withScoringStoppedTheViewStillAnswersAndMarksTheScoreUnavailable() {
         Hub.stub("contribution-scoring", "down");
-        as("HEAD_OFFICE").get("/api/v1/customers/1000000001/view").then().log().ifValidationFails().statusCode(200)
+        as("HEAD_OFFICE").get("/api/v1/customers/" + Hub.unseenCustomer() + "/view").then().log().ifValidationFails().statusCode(200)
                 .body("complete", equalTo(false))
                 .body("unavailable", contains("score"))
                 .body("score.status", equalTo("UNAVAILABLE"))
@@ -89,7 +94,7 @@ class UnifiedViewTest {
     @Test
     void aSlowServiceTimesOutAndAFailingOneOpensItsBreaker() {
         Hub.stub("manager-assignment", "slow");
-        as("HEAD_OFFICE").get("/api/v1/customers/1000000001/view").then().log().ifValidationFails().statusCode(200)
+        as("HEAD_OFFICE").get("/api/v1/customers/" + Hub.unseenCustomer() + "/view").then().log().ifValidationFails().statusCode(200)
                 .body("owners.status", equalTo("UNAVAILABLE"))
                 .body("owners.reason", equalTo("did not answer in time"))
                 .body("visits.status", equalTo("UNAVAILABLE"))
@@ -99,7 +104,7 @@ class UnifiedViewTest {
         Hub.stub("manager-assignment", "up");
         Hub.stub("contribution-scoring", "error");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                as("HEAD_OFFICE").get("/api/v1/customers/1000000001/view").then().log().ifValidationFails().statusCode(200)
+                as("HEAD_OFFICE").get("/api/v1/customers/" + Hub.unseenCustomer() + "/view").then().log().ifValidationFails().statusCode(200)
                         .body("score.status", equalTo("UNAVAILABLE"))
                         .body("score.reason", equalTo("circuit breaker open after repeated failures")));
     }
@@ -107,7 +112,7 @@ class UnifiedViewTest {
     @Test
     void withCustomerMasterDownTheOtherSectionsStillAnswer() {
         Hub.stub("customer-master", "down");
-        as("HEAD_OFFICE").get("/api/v1/customers/1000000001/view").then().log().ifValidationFails().statusCode(200)
+        as("HEAD_OFFICE").get("/api/v1/customers/" + Hub.unseenCustomer() + "/view").then().log().ifValidationFails().statusCode(200)
                 .body("customer.status", equalTo("UNAVAILABLE"))
                 .body("relationships.status", equalTo("UNAVAILABLE"))
                 .body("score.status", equalTo("AVAILABLE"))

@@ -6,9 +6,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.ecifhub.support.infra.EcifInfraTestResource;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.LocalDate;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.ecifhub.assignment.Fixtures.awaitEvents;
 import static org.ecifhub.assignment.Fixtures.staff;
 import static org.ecifhub.assignment.Fixtures.tier;
@@ -54,6 +56,19 @@ class VisitIntegrationTest {
                          "needs": "子女留学换汇", "products": ["TIME_DEPOSIT", "WEALTH"], "nextDate": "2026-03-15"}"""
                         .formatted(customer, senior))
                 .post("/api/v1/visits").then().statusCode(201).body("products", contains("TIME_DEPOSIT", "WEALTH"));
+        // Announced on the customer's key, without the report's free text.
+        var announced = Fixtures.KAFKA.read(Fixtures.OWNERSHIP, r -> customer.equals(r.key())
+                && "VisitReported".equals(Fixtures.json(r.value()).path("eventType").asText()), 1, Duration.ofSeconds(30));
+        assertThat(announced).hasSize(1);
+        var event = Fixtures.json(announced.get(0).value());
+        assertThat(event.path("subject").asText()).isEqualTo(customer);
+        assertThat(event.path("version").asLong()).isPositive();
+        assertThat(event.path("data").path("staffId").asText()).isEqualTo(senior);
+        assertThat(event.path("data").path("date").asText()).isEqualTo("2026-02-15");
+        assertThat(event.path("data").path("nextDate").asText()).isEqualTo("2026-03-15");
+        assertThat(event.path("data").path("channel").asText()).isEqualTo("VISIT");
+        assertThat(event.path("data").path("visitId").asLong()).isPositive();
+        assertThat(event.path("data").has("needs")).isFalse();
         given().queryParam("staff", senior).queryParam("date", "2026-03-01").get("/api/v1/visits/overdue").then()
                 .body("$", empty());
         given().queryParam("staff", senior).queryParam("date", "2026-03-15").get("/api/v1/visits/worklist").then()

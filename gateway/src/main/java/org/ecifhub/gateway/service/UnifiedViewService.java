@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.util.TypeLiteral;
 import org.ecifhub.gateway.config.GatewayConfig;
 import org.ecifhub.gateway.domain.Service;
+import org.ecifhub.gateway.domain.ViewSection;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +29,10 @@ import java.util.concurrent.TimeoutException;
  * connection was closed under it, and behind a circuit breaker per service (SmallRye Fault Tolerance, programmatic API); a service that fails, is slow or whose breaker
  * is open leaves its sections marked {@code UNAVAILABLE} and the rest of the view still answers. A retired customer
  * number answers with the survivor's view and names the retired number in {@code redirectedFrom}.
+ *
+ * <p>The services' answers come through {@link ViewSectionCache}: a section read recently, and unchanged since as
+ * far as the events say, is not asked for again. Each view is built from its own parsed copy of the cached answers,
+ * so masking the view for one caller never touches what the next caller gets.
  */
 @ApplicationScoped
 public class UnifiedViewService {
@@ -57,12 +62,14 @@ public class UnifiedViewService {
     };
 
     private final Upstreams upstreams;
+    private final ViewSectionCache cache;
     private static final ObjectMapper mapper = new ObjectMapper();
     private final GatewayConfig config;
     private final Map<Service, TypedGuard<CompletionStage<Upstreams.JsonAnswer>>> guards = new EnumMap<>(Service.class);
 
-    public UnifiedViewService(Upstreams upstreams, GatewayConfig config) {
+    public UnifiedViewService(Upstreams upstreams, ViewSectionCache cache, GatewayConfig config) {
         this.upstreams = upstreams;
+        this.cache = cache;
         this.config = config;
         GatewayConfig.View v = config.view();
         for (Service s : Service.values()) {
@@ -87,7 +94,7 @@ public class UnifiedViewService {
     /** The view of {@code customerNumber}; fails with {@link NoSuchCustomer} when customer-master knows no such number. */
     public CompletionStage<ObjectNode> view(String customerNumber) {
         String requested = enc(customerNumber);
-        return call(Service.CUSTOMER_MASTER, "/api/v1/customers/" + requested).handle((answer, err) -> {
+        return golden(customerNumber, "/api/v1/customers/" + requested).handle((answer, err) -> {
             if (err == null && answer.status() == 404) {
                 throw new NoSuchCustomer(customerNumber);
             }
@@ -96,11 +103,14 @@ public class UnifiedViewService {
             String survivor = golden.answer() != null && golden.answer().body() != null
                     ? golden.answer().body().path("customerNumber").asText(customerNumber) : customerNumber;
             String n = enc(survivor);
-            CompletableFuture<ObjectNode> relationships = section(Service.CUSTOMER_MASTER,
-                    "/api/v1/customers/" + n + "/relationships");
-            CompletableFuture<ObjectNode> score = section(Service.CONTRIBUTION_SCORING, "/api/v1/customers/" + n + "/score");
-            CompletableFuture<ObjectNode> owners = section(Service.MANAGER_ASSIGNMENT, "/api/v1/customers/" + n + "/owners");
-            CompletableFuture<ObjectNode> visits = section(Service.MANAGER_ASSIGNMENT, "/api/v1/visits?customer=" + n);
+            CompletableFuture<ObjectNode> relationships = section(survivor, ViewSection.RELATIONSHIPS,
+                    Service.CUSTOMER_MASTER, "/api/v1/customers/" + n + "/relationships");
+            CompletableFuture<ObjectNode> score = section(survivor, ViewSection.SCORE, Service.CONTRIBUTION_SCORING,
+                    "/api/v1/customers/" + n + "/score");
+            CompletableFuture<ObjectNode> owners = section(survivor, ViewSection.OWNERS, Service.MANAGER_ASSIGNMENT,
+                    "/api/v1/customers/" + n + "/owners");
+            CompletableFuture<ObjectNode> visits = section(survivor, ViewSection.VISITS, Service.MANAGER_ASSIGNMENT,
+                    "/api/v1/visits?customer=" + n);
             return CompletableFuture.allOf(relationships, score, owners, visits).thenApply(done -> {
                 ObjectNode view = mapper.createObjectNode();
                 view.put("customerNumber", survivor);
@@ -143,8 +153,29 @@ public class UnifiedViewService {
                 }));
     }
 
-    private CompletableFuture<ObjectNode> section(Service service, String uri) {
-        return call(service, uri).handle((answer, err) -> err != null ? unavailable(err) : sectionOf(answer))
+    /**
+     * customer-master's answer to {@code GET /api/v1/customers/{n}} (the golden record now), through the view's
+     * cache and guards: the gateway answers that read from it too. Fails when customer-master failed, was slow
+     * or its breaker is open.
+     */
+    public CompletionStage<Upstreams.JsonAnswer> customerRecord(String customerNumber) {
+        return golden(customerNumber, "/api/v1/customers/" + enc(customerNumber));
+    }
+
+    /**
+     * The golden record asked for by {@code customerNumber}. Kept only when it is that customer's own: a retired
+     * number's answer is the survivor's record, which the survivor's events would not drop under the retired key.
+     */
+    private CompletionStage<Upstreams.JsonAnswer> golden(String customerNumber, String uri) {
+        return cache.get(customerNumber, ViewSection.CUSTOMER, () -> call(Service.CUSTOMER_MASTER, uri),
+                answer -> answer.body() == null
+                        || customerNumber.equals(answer.body().path("customerNumber").asText(customerNumber)));
+    }
+
+    private CompletableFuture<ObjectNode> section(String customerNumber, ViewSection section, Service service,
+                                                  String uri) {
+        return cache.get(customerNumber, section, () -> call(service, uri))
+                .handle((answer, err) -> err != null ? unavailable(err) : sectionOf(answer))
                 .toCompletableFuture();
     }
 
@@ -156,6 +187,7 @@ public class UnifiedViewService {
             LOG.warnf("A unified-view section is unavailable: the service answered HTTP %d", answer.status());
             section.put("status", UNAVAILABLE).put("reason", "answered HTTP " + answer.status());
         } else {
+            // The caller's own tree (ViewSectionCache parses a kept answer for each caller): masked in place below.
             section.put("status", AVAILABLE).set("data", answer.body());
         }
         return section;

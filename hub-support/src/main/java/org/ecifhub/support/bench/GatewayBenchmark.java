@@ -20,9 +20,11 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,6 +50,9 @@ public final class GatewayBenchmark {
     private static final int WRK_THREADS = 2;
     /** Connections of the closed-loop runs: a few, as many as keep two cores busy without queueing at the client. */
     private static final List<Integer> CLOSED_CONNECTIONS = List.of(4, 16);
+    /** Connections of the cold-path run (every view a cache miss): as many as the closed loop's best. */
+    private static final int COLD_CONNECTIONS = 16;
+    private static final int WARM_UP_SECONDS = 20;
 
     private GatewayBenchmark() {
     }
@@ -92,27 +97,280 @@ public final class GatewayBenchmark {
             Files.writeString(tokenFile, hub.services.token("bench-reader", "HEAD_OFFICE") + "\n");
             checkOne(http, gateway, Files.readString(tokenFile).strip(), numbers);
 
+            // After a bulk load PostgreSQL still has autovacuum, analyze and a checkpoint of the loaded data ahead
+            // of it; done now, not inside a measured run.
+            out.printf(Locale.ROOT, "settled: VACUUM ANALYZE and CHECKPOINT in %d s%n", settle(hub.postgres));
             Path script = root.resolve("bench/gateway.lua");
             CpuMeter cpu = new CpuMeter(hub);
-            for (String[] endpoint : List.of(new String[] {"GET /api/v1/customers/{n}/view", "/view"},
-                    new String[] {"GET /api/v1/customers/{n}", ""})) {
-                String name = endpoint[0];
-                // Warm-up: JIT, connection pools, caches.
-                wrk(gateway, script, numbersFile, tokenFile, endpoint[1], 4, 0, 20);
-                // Paced at the target rate, shared by wrk's threads (see bench/gateway.lua).
-                cpu.start();
-                Result paced = wrk(gateway, script, numbersFile, tokenFile, endpoint[1], PACED_CONNECTIONS,
-                        rate / WRK_THREADS, seconds);
-                out.printf(Locale.ROOT, "%s paced at %d/s (%d connections): %s%n", name, rate, PACED_CONNECTIONS,
-                        paced);
-                out.printf(Locale.ROOT, "  %s%n", cpu.perRequest(paced.requests()));
-                for (int c : CLOSED_CONNECTIONS) {
-                    cpu.start();
-                    Result max = wrk(gateway, script, numbersFile, tokenFile, endpoint[1], c, 0, seconds);
-                    out.printf(Locale.ROOT, "%s closed loop (%d connections): %s%n", name, c, max);
-                    out.printf(Locale.ROOT, "  %s%n", cpu.perRequest(max.requests()));
+            // The tier and owner counts stop growing before scoring, assignment and the outbox relays have worked
+            // off the later feeds' events: wait until the hub is idle, or that work is measured as the reads' cost.
+            out.printf(Locale.ROOT, "idle: %s%n", cpu.awaitIdle(Duration.ofMinutes(5)));
+            GcMeter gc = new GcMeter(hub);
+            ViewCacheMeter cache = new ViewCacheMeter(http, gateway);
+            String view = "GET /api/v1/customers/{n}/view";
+
+            // Cold path: every view a cache miss (the numbers walked in a shuffled order, none twice). The JVMs
+            // have not run the read paths yet: warmed up first (JIT, pools) on the other end of the same order,
+            // so that the cold run meets none of the customers the warm-up cached.
+            List<String> shuffled = new ArrayList<>(numbers);
+            Collections.shuffle(shuffled, new Random(20261122L));
+            Path walkFile = work.resolve("numbers-walk.txt");
+            Files.write(walkFile, shuffled);
+            Path warmUpFile = work.resolve("numbers-warm-up.txt");
+            List<String> reversed = new ArrayList<>(shuffled);
+            Collections.reverse(reversed);
+            Files.write(warmUpFile, reversed);
+            Result viewWarmUp = wrk(gateway, script, warmUpFile, tokenFile, "/view", 4, 0, WARM_UP_SECONDS, true);
+            out.printf(Locale.ROOT, "%s warm-up (not measured): %d s closed loop, 4 connections, %d requests "
+                    + "(other customers than the cold run's)%n", view, WARM_UP_SECONDS, viewWarmUp.requests());
+            cpu.start();
+            gc.start();
+            cache.start();
+            Result cold = wrk(gateway, script, walkFile, tokenFile, "/view", COLD_CONNECTIONS, 0, seconds, true);
+            out.printf(Locale.ROOT, "%s cold (cache misses: each customer once, closed loop, %d connections): %s%n",
+                    view, COLD_CONNECTIONS, cold);
+            out.printf(Locale.ROOT, "  %s; %s; %s%n", cache.since(), cpu.perRequest(cold.requests()), gc.since());
+
+            // Warm path: every customer's view read once more (the cache holds all of them), then measured.
+            Instant fillStart = Instant.now();
+            Fill fill = readEveryView(gateway, Files.readString(tokenFile).strip(), shuffled);
+            out.printf(Locale.ROOT, "%s cache filled: every customer's view read once (%d, %s) "
+                            + "in %d s (not measured); gateway heap in use %s%n", view, shuffled.size(), fill,
+                    Duration.between(fillStart, Instant.now()).toSeconds(), gc.heapInUse(HubServices.GATEWAY));
+            measure(out, view, "/view", gateway, script, numbersFile, tokenFile, rate, seconds, cpu, gc, cache);
+
+            String read = "GET /api/v1/customers/{n}";
+            // Warm-up: JIT of the proxy path in the gateway and of customer-master's read, connection pools.
+            Result warmUp = wrk(gateway, script, numbersFile, tokenFile, "", 4, 0, WARM_UP_SECONDS, false);
+            out.printf(Locale.ROOT, "%s warm-up (not measured): %d s closed loop, 4 connections, %d requests%n",
+                    read, WARM_UP_SECONDS, warmUp.requests());
+            // GET /customers/{n} is answered from the view's cache (its golden record section) when it holds the
+            // customer: the hit ratio says how many were.
+            measure(out, read, "", gateway, script, numbersFile, tokenFile, rate, seconds, cpu, gc, cache);
+        }
+    }
+
+    /** Paced at the target rate, then closed loop with a few connections for the maximum rate. */
+    private static void measure(PrintStream out, String name, String suffix, String gateway, Path script, Path numbers,
+                                Path token, int rate, int seconds, CpuMeter cpu, GcMeter gc, ViewCacheMeter cache)
+            throws Exception {
+        cpu.start();
+        gc.start();
+        if (cache != null) {
+            cache.start();
+        }
+        // Paced at the target rate, shared by wrk's threads (see bench/gateway.lua).
+        Result paced = wrk(gateway, script, numbers, token, suffix, PACED_CONNECTIONS, rate / WRK_THREADS, seconds,
+                false);
+        out.printf(Locale.ROOT, "%s paced at %d/s (%d connections): %s%n", name, rate, PACED_CONNECTIONS, paced);
+        out.printf(Locale.ROOT, "  %s%s; %s%n", cache != null ? cache.since() + "; " : "",
+                cpu.perRequest(paced.requests()), gc.since());
+        for (int c : CLOSED_CONNECTIONS) {
+            cpu.start();
+            gc.start();
+            if (cache != null) {
+                cache.start();
+            }
+            Result max = wrk(gateway, script, numbers, token, suffix, c, 0, seconds, false);
+            out.printf(Locale.ROOT, "%s closed loop (%d connections): %s%n", name, c, max);
+            out.printf(Locale.ROOT, "  %s%s; %s%n", cache != null ? cache.since() + "; " : "",
+                    cpu.perRequest(max.requests()), gc.since());
+        }
+    }
+
+    /** VACUUM ANALYZE and CHECKPOINT; the seconds they took. */
+    private static long settle(PostgresServer postgres) throws Exception {
+        Instant start = Instant.now();
+        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), PostgresServer.USER,
+                PostgresServer.PASSWORD); Statement s = c.createStatement()) {
+            s.execute("VACUUM ANALYZE");
+            s.execute("CHECKPOINT");
+        }
+        return Duration.between(start, Instant.now()).toSeconds();
+    }
+
+    /** What reading every customer's view once gave: views not complete (not all cached) and views that failed. */
+    record Fill(long incomplete, long failed, String firstFailure) {
+        @Override
+        public String toString() {
+            return incomplete + " of them not complete, " + failed + " failed"
+                    + (firstFailure == null ? "" : " (first: " + firstFailure + ")");
+        }
+    }
+
+    /**
+     * Reads the view of every customer once, 8 at a time (HTTP/1.1, a connection each), each tried up to three
+     * times; a view that still fails is counted, not fatal.
+     */
+    private static Fill readEveryView(String gateway, String token, List<String> numbers) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        java.util.Queue<String> failures = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        try {
+            List<java.util.concurrent.Future<Boolean>> complete = new ArrayList<>();
+            for (String n : numbers) {
+                complete.add(pool.submit(() -> {
+                    String failure = null;
+                    for (int attempt = 0; attempt < 3; attempt++) {
+                        try {
+                            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(gateway
+                                            + "/api/v1/customers/" + n + "/view"))
+                                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30))
+                                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+                            if (r.statusCode() == 200) {
+                                return JSON.readTree(r.body()).path("complete").asBoolean();
+                            }
+                            failure = "HTTP " + r.statusCode() + " " + r.body();
+                        } catch (java.io.IOException e) {
+                            failure = e.toString();
+                        }
+                    }
+                    failures.add(n + ": " + failure);
+                    return null;
+                }));
+            }
+            long incomplete = 0;
+            for (java.util.concurrent.Future<Boolean> c : complete) {
+                Boolean done = c.get();
+                incomplete += Boolean.FALSE.equals(done) ? 1 : 0;
+            }
+            return new Fill(incomplete, failures.size(), failures.peek());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /**
+     * The gateway's view-cache counters ({@code /q/metrics}: ecif_gateway_view_cache_requests_total by section and
+     * result), to report the hit ratio of a run.
+     */
+    static final class ViewCacheMeter {
+        private static final Pattern LINE = Pattern.compile(
+                "^ecif_gateway_view_cache_requests_total\\{([^}]*)} (\\S+)$", Pattern.MULTILINE);
+        private static final Pattern RESULT_LABEL = Pattern.compile("result=\"(\\w+)\"");
+        private static final Pattern SECTION_LABEL = Pattern.compile("section=\"(\\w+)\"");
+        private final HttpClient http;
+        private final String gateway;
+        private Map<String, Double> before = Map.of();
+
+        ViewCacheMeter(HttpClient http, String gateway) {
+            this.http = http;
+            this.gateway = gateway;
+        }
+
+        void start() throws Exception {
+            before = read();
+        }
+
+        /** Hit ratio of the section answers since {@link #start()}, overall and per section. */
+        String since() throws Exception {
+            Map<String, Double> after = read();
+            Map<String, double[]> bySection = new java.util.TreeMap<>();
+            after.forEach((key, value) -> {
+                String[] resultSection = key.split("/");
+                double[] hm = bySection.computeIfAbsent(resultSection[1], s -> new double[3]);
+                double delta = value - before.getOrDefault(key, 0.0);
+                hm["hit".equals(resultSection[0]) ? 0 : "miss".equals(resultSection[0]) ? 1 : 2] += delta;
+            });
+            double hits = 0;
+            double all = 0;
+            StringBuilder sections = new StringBuilder();
+            for (Map.Entry<String, double[]> e : bySection.entrySet()) {
+                double[] hm = e.getValue();
+                double total = hm[0] + hm[1] + hm[2];
+                hits += hm[0];
+                all += total;
+                sections.append(String.format(Locale.ROOT, " %s %.1f %%,", e.getKey(), total == 0 ? 0 : 100 * hm[0] / total));
+            }
+            return String.format(Locale.ROOT, "view cache hit ratio %.1f %% of %.0f section answers (%s)",
+                    all == 0 ? 0 : 100 * hits / all, all, sections.toString().strip().replaceAll(",$", ""));
+        }
+
+        private Map<String, Double> read() throws Exception {
+            String text = http.send(HttpRequest.newBuilder(URI.create(gateway + "/q/metrics")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            Map<String, Double> counts = new java.util.HashMap<>();
+            Matcher m = LINE.matcher(text);
+            while (m.find()) {
+                Matcher result = RESULT_LABEL.matcher(m.group(1));
+                Matcher section = SECTION_LABEL.matcher(m.group(1));
+                if (result.find() && section.find()) {
+                    counts.put(result.group(1) + "/" + section.group(1), Double.parseDouble(m.group(2)));
                 }
             }
+            return counts;
+        }
+    }
+
+    /**
+     * Garbage collections of each service during a run, from {@code jstat -gc} (collections and their total pause
+     * time, young and full), to tell GC pauses from other causes of a latency tail.
+     */
+    static final class GcMeter {
+        private final Map<String, Long> pids = new java.util.LinkedHashMap<>();
+        private Map<String, double[]> before = Map.of();
+
+        GcMeter(BenchHub hub) {
+            for (String s : List.of(HubServices.GATEWAY, HubServices.CUSTOMER_MASTER, HubServices.CONTRIBUTION_SCORING,
+                    HubServices.MANAGER_ASSIGNMENT)) {
+                pids.put(s, hub.services.get(s).pid());
+            }
+        }
+
+        void start() {
+            before = read();
+        }
+
+        String since() {
+            Map<String, double[]> after = read();
+            StringBuilder out = new StringBuilder("GC (collections, pause ms):");
+            after.forEach((name, a) -> {
+                double[] b = before.getOrDefault(name, new double[2]);
+                out.append(String.format(Locale.ROOT, " %s %.0f, %.0f;", name, a[0] - b[0], (a[1] - b[1]) * 1000));
+            });
+            return out.toString().replaceAll(";$", "");
+        }
+
+        /** A service's heap in use now (survivor, eden and old generation), from {@code jstat -gc}. */
+        String heapInUse(String service) {
+            try {
+                Process p = new ProcessBuilder("jstat", "-gc", String.valueOf(pids.get(service)))
+                        .redirectErrorStream(true).start();
+                String[] lines = new String(p.getInputStream().readAllBytes()).strip().split("\n");
+                p.waitFor();
+                List<String> head = List.of(lines[0].trim().split("\\s+"));
+                String[] v = lines[1].trim().split("\\s+");
+                double kb = 0;
+                for (String column : List.of("S0U", "S1U", "EU", "OU")) {
+                    kb += Double.parseDouble(v[head.indexOf(column)]);
+                }
+                return String.format(Locale.ROOT, "%.0f MB (old generation %.0f MB)", kb / 1024,
+                        Double.parseDouble(v[head.indexOf("OU")]) / 1024);
+            } catch (Exception e) {
+                return "unknown";
+            }
+        }
+
+        /** Per service: collections (young + full) and their total time in seconds. */
+        private Map<String, double[]> read() {
+            Map<String, double[]> gc = new java.util.LinkedHashMap<>();
+            pids.forEach((name, pid) -> {
+                try {
+                    Process p = new ProcessBuilder("jstat", "-gc", String.valueOf(pid)).redirectErrorStream(true)
+                            .start();
+                    String[] lines = new String(p.getInputStream().readAllBytes()).strip().split("\n");
+                    p.waitFor();
+                    List<String> head = List.of(lines[0].trim().split("\\s+"));
+                    String[] v = lines[1].trim().split("\\s+");
+                    double collections = Double.parseDouble(v[head.indexOf("YGC")]) + Double.parseDouble(v[head.indexOf("FGC")]);
+                    double seconds = Double.parseDouble(v[head.indexOf("YGCT")]) + Double.parseDouble(v[head.indexOf("FGCT")]);
+                    gc.put(name, new double[] {collections, seconds});
+                } catch (Exception e) {
+                    gc.put(name, new double[2]);
+                }
+            });
+            return gc;
         }
     }
 
@@ -135,6 +393,25 @@ public final class GatewayBenchmark {
 
         void start() {
             before = ticks();
+        }
+
+        /**
+         * Waits until the whole hub uses less than 40 % of one core over 5 s (idle, its JVMs and Kafka poll for about
+         * 25 %), at most {@code limit}; says how long that took.
+         */
+        String awaitIdle(Duration limit) throws InterruptedException {
+            Instant start = Instant.now();
+            while (Duration.between(start, Instant.now()).compareTo(limit) < 0) {
+                long from = ticks().values().stream().mapToLong(Long::longValue).sum();
+                Thread.sleep(5000);
+                long used = ticks().values().stream().mapToLong(Long::longValue).sum() - from;
+                // USER_HZ 100: 200 ticks in 5 s is 40 % of one core. Idle, the four JVMs and Kafka take about 25 %.
+                if (used < 200) {
+                    return String.format(Locale.ROOT, "the hub used under 40 %% of a core for 5 s, after %d s",
+                            Duration.between(start, Instant.now()).toSeconds());
+                }
+            }
+            return "the hub was still busy after " + limit.toSeconds() + " s";
         }
 
         /** Milliseconds of CPU per request of each part since {@link #start()}. */
@@ -192,10 +469,10 @@ public final class GatewayBenchmark {
 
     /** Runs wrk; {@code perThreadRate} 0 means closed loop. */
     private static Result wrk(String gateway, Path script, Path numbers, Path token, String suffix, int connections,
-                              int perThreadRate, int seconds) throws Exception {
+                              int perThreadRate, int seconds, boolean walk) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("wrk", "-t" + WRK_THREADS, "-c" + connections, "-d" + seconds + "s",
                 "--timeout", "5s", "-s", script.toString(), gateway, "--", numbers.toString(), token.toString(),
-                suffix, String.valueOf(perThreadRate)));
+                suffix, String.valueOf(perThreadRate), walk ? "walk" : "random", String.valueOf(WRK_THREADS)));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String text = new String(p.getInputStream().readAllBytes());
         if (p.waitFor() != 0) {

@@ -3,9 +3,13 @@ package org.ecifhub.assignment.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.ecifhub.assignment.domain.OwnershipChanged;
 import org.ecifhub.assignment.domain.OwnershipEnded;
+import org.ecifhub.assignment.domain.VisitReported;
 import org.ecifhub.commons.outbox.OutboxWriter;
 
-/** Publishes ownership events through this service's outbox (in the caller's transaction) to {@value #TOPIC}. */
+/**
+ * Publishes this service's customer events (ownership changes and visit reports) through its outbox, in the
+ * caller's transaction, to {@value #TOPIC}.
+ */
 @ApplicationScoped
 public class OwnershipEventPublisher {
 
@@ -23,5 +27,9 @@ public class OwnershipEventPublisher {
 
     public void publish(OwnershipEnded event, long version) {
         outbox.write(TOPIC, event.customerNumber(), "OwnershipEnded", version, event);
+    }
+
+    public void publish(VisitReported event, long version) {
+        outbox.write(TOPIC, event.customerNumber(), "VisitReported", version, event);
     }
 }

@@ -1,9 +1,12 @@
 package org.ecifhub.assignment.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.ecifhub.assignment.domain.OwnerRole;
 import org.ecifhub.assignment.domain.VisitPlan;
+import org.ecifhub.assignment.domain.VisitReported;
+import org.ecifhub.assignment.messaging.OwnershipEventPublisher;
 import org.ecifhub.assignment.persistence.AssignedCustomerEntity;
 import org.ecifhub.assignment.persistence.AssignedCustomerRepository;
 import org.ecifhub.assignment.persistence.OwnershipEntity;
@@ -61,15 +64,17 @@ public class VisitService {
     private final StaffRepository staff;
     private final OwnershipRepository ownerships;
     private final VisitPlan plan;
+    private final OwnershipEventPublisher events;
     private final Clock clock;
 
     public VisitService(VisitRepository visits, AssignedCustomerRepository customers, StaffRepository staff,
-                        OwnershipRepository ownerships, VisitPlan plan, Clock clock) {
+                        OwnershipRepository ownerships, VisitPlan plan, OwnershipEventPublisher events, Clock clock) {
         this.visits = visits;
         this.customers = customers;
         this.staff = staff;
         this.ownerships = ownerships;
         this.plan = plan;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -92,7 +97,9 @@ public class VisitService {
         if (r.nextDate() != null && !r.nextDate().isAfter(r.date())) {
             throw Problems.invalid("nextDate", "must be after the visit date");
         }
-        if (customers.findById(r.customerNumber()) == null) {
+        // Locked: the event version below comes from the customer's row, shared with the ownership events.
+        AssignedCustomerEntity customer = customers.findById(r.customerNumber(), LockModeType.PESSIMISTIC_WRITE);
+        if (customer == null) {
             throw Problems.invalid("customerNumber", "customer " + r.customerNumber() + " is not known");
         }
         if (staff.findById(r.staffId()) == null) {
@@ -114,6 +121,8 @@ public class VisitService {
         v.nextDate = r.nextDate();
         v.createdAt = OffsetDateTime.now(clock);
         visits.persist(v);
+        events.publish(new VisitReported(v.customerNumber, v.id, v.staffId, v.visitDate, v.channel, v.nextDate),
+                customer.nextOwnershipVersion());
         return Visit.of(v);
     }
 

@@ -1,0 +1,172 @@
+package org.ecifhub.gateway;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.ecifhub.support.infra.EcifInfraTestResource;
+import org.ecifhub.support.testing.KafkaTestClient;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.ecifhub.gateway.Hub.as;
+import static org.ecifhub.gateway.TestEvents.envelope;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * The unified view's cache of the services' answers: a section read once is answered from the cache, and an event
+ * on the real topics (published here, as the services would) makes the next view show the change; masking, scope
+ * and audit still apply to every request. Events carry a branch of their own (VWC001) so that the list read model
+ * other tests query is not touched.
+ */
+@QuarkusTest
+@WithTestResource(value = EcifInfraTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = StubUpstreams.class, scope = TestResourceScope.GLOBAL)
+class UnifiedViewCacheTest {
+
+    private static final Duration EVENT_ARRIVES = Duration.ofSeconds(15);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    @AfterEach
+    void servicesUp() {
+        Hub.allUp();
+    }
+
+    @Test
+    void aSectionIsAnsweredFromTheCacheUntilAnEventSaysItChanged() {
+        String n = Hub.unseenCustomer();
+        String scorePath = "/api/v1/customers/" + n + "/score";
+        awaitCached(n, scorePath);
+
+        // The score changes in scoring; no event yet: the view still shows the cached one, without asking.
+        Hub.stubValue("contribution-scoring", "score", n, "900.5");
+        int asked = Hub.served("contribution-scoring", scorePath);
+        view(n).body("score.data.score", equalTo(812.5f));
+        assertThat(Hub.served("contribution-scoring", scorePath)).isEqualTo(asked);
+        // Cached, so answered even while scoring is down.
+        Hub.stub("contribution-scoring", "down");
+        view(n).body("score.status", equalTo("AVAILABLE")).body("complete", equalTo(true));
+        Hub.stub("contribution-scoring", "up");
+
+        KafkaTestClient events = new KafkaTestClient(kafka);
+        events.send("ecif.tier.v1", n, TestEvents.tier(n, "PRIVILEGE", 900.5, "VWC001"));
+        await().atMost(EVENT_ARRIVES).untilAsserted(() -> view(n).body("score.data.score", equalTo(900.5f)));
+
+        // The golden record: a CustomerUpdated drops it (the phone shows masked, as always for head office).
+        Hub.stubValue("customer-master", "phone", n, "13900002222");
+        view(n).body("customer.data.attributes.phone", equalTo("138****5678"));
+        events.send("ecif.customer.v1", n, envelope("CustomerUpdated", n, 2, "{\"customerNumber\":\"" + n
+                + "\",\"attributes\":{\"type\":\"PERSON\",\"name\":\"张伟\",\"phone\":\"13900002222\","
+                + "\"branchCode\":\"VWC001\"}}"));
+        await().atMost(EVENT_ARRIVES).untilAsserted(() ->
+                view(n).body("customer.data.attributes.phone", equalTo("139****2222")));
+
+        // Visits: a visit report is announced by manager-assignment as VisitReported on ecif.ownership.v1.
+        Hub.stubValue("manager-assignment", "lastVisit", n, "2026-11-20");
+        view(n).body("visits.data.last.date", equalTo("2026-11-02"));
+        events.send("ecif.ownership.v1", n, envelope("VisitReported", n, 7, "{\"customerNumber\":\"" + n
+                + "\",\"visitId\":41,\"staffId\":\"S0101\",\"date\":\"2026-11-20\",\"channel\":\"VISIT\","
+                + "\"nextDate\":null}"));
+        await().atMost(EVENT_ARRIVES).untilAsserted(() -> view(n).body("visits.data.last.date", equalTo("2026-11-20")));
+
+        // Owners: an ownership change makes the gateway ask assignment again.
+        String ownersPath = "/api/v1/customers/" + n + "/owners";
+        int ownersAsked = Hub.served("manager-assignment", ownersPath);
+        events.send("ecif.ownership.v1", n, TestEvents.owner(n, "PRIMARY", "S0999"));
+        await().atMost(EVENT_ARRIVES).untilAsserted(() -> {
+            view(n).body("owners.status", equalTo("AVAILABLE"));
+            assertThat(Hub.served("manager-assignment", ownersPath)).isGreaterThan(ownersAsked);
+        });
+    }
+
+    @Test
+    void theGoldenRecordReadIsAnsweredFromTheSameCacheMaskedAndAsFresh() {
+        String n = Hub.unseenCustomer();
+        String path = "/api/v1/customers/" + n;
+        awaitCached(n, path + "/score");
+        int asked = Hub.served("customer-master", path);
+        as("TELLER", "LSJ001", "T0101").get(path).then().log().ifValidationFails().statusCode(200)
+                .contentType("application/json").body("customerNumber", equalTo(n))
+                .body("attributes.phone", equalTo("138****5678"));
+        String reason = "loan review " + System.nanoTime();
+        as("STEWARD", null, "D0003").header("X-Access-Reason", reason).get(path).then().statusCode(200)
+                .body("attributes.idNumber", equalTo("43138119850917123X"));
+        as("AUDITOR").queryParam("actor", "D0003").get("/api/v1/audit/access").then().statusCode(200)
+                .body("findAll { it.reason == '" + reason + "' }.customerNumber", org.hamcrest.Matchers.hasItem(n));
+        // The teller's scope check asked customer-master once; the two reads themselves did not.
+        assertThat(Hub.served("customer-master", path)).isEqualTo(asked + 1);
+        // As of a past instant: always customer-master's answer.
+        as("HEAD_OFFICE").queryParam("asOf", "2026-01-01T00:00:00Z").get(path).then().statusCode(200);
+        assertThat(Hub.served("customer-master", path)).isEqualTo(asked + 2);
+
+        Hub.stubValue("customer-master", "phone", n, "13700003333");
+        new KafkaTestClient(kafka).send("ecif.customer.v1", n, envelope("CustomerUpdated", n, 2,
+                "{\"customerNumber\":\"" + n + "\",\"attributes\":{\"phone\":\"13700003333\",\"branchCode\":\"VWC001\"}}"));
+        await().atMost(EVENT_ARRIVES).untilAsserted(() -> as("HEAD_OFFICE").get(path).then().statusCode(200)
+                .body("attributes.phone", equalTo("137****3333")));
+        // An unknown number is still customer-master's 404, as problem+json.
+        as("HEAD_OFFICE").get("/api/v1/customers/1888888888").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void maskingScopeAndAuditApplyToEveryRequestOfACachedView() {
+        String n = Hub.unseenCustomer();
+        awaitCached(n, "/api/v1/customers/" + n + "/score");
+        String first = "complaint " + System.nanoTime();
+        as("STEWARD", null, "D0002").header("X-Access-Reason", first).get("/api/v1/customers/" + n + "/view").then()
+                .log().ifValidationFails().statusCode(200)
+                .body("customer.data.attributes.idNumber", equalTo("43138119850917123X"));
+        // The unmasked answer above was not kept: the next caller without clearance gets it masked.
+        view(n).body("customer.data.attributes.idNumber", equalTo("4313**********123X"))
+                .body("relationships.data[0].phone", equalTo("139****1111"));
+        String second = "review " + System.nanoTime();
+        as("STEWARD", null, "D0002").header("X-Access-Reason", second).get("/api/v1/customers/" + n + "/view").then()
+                .statusCode(200).body("customer.data.attributes.idNumber", equalTo("43138119850917123X"));
+        // Each unmasked read is audited, cached or not.
+        for (String reason : new String[] {first, second}) {
+            as("AUDITOR").queryParam("actor", "D0002").get("/api/v1/audit/access").then().statusCode(200)
+                    .body("findAll { it.reason == '" + reason + "' }.customerNumber",
+                            org.hamcrest.Matchers.hasItem(n));
+        }
+        // The data scope is checked on every request too.
+        as("TELLER", "LSJ002", "T0201").get("/api/v1/customers/" + n + "/view").then().statusCode(403)
+                .body("type", equalTo("urn:ecif:problem:out-of-scope"));
+        as("TELLER", "LSJ001", "T0101").get("/api/v1/customers/" + n + "/view").then().statusCode(200)
+                .body("customer.data.attributes.phone", equalTo("138****5678"));
+    }
+
+    @Test
+    void hitsAndMissesAreCountedInTheMetrics() {
+        String n = Hub.unseenCustomer();
+        awaitCached(n, "/api/v1/customers/" + n + "/score");
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("ecif_gateway_view_cache_requests_total{result=\"hit\",section=\"score\"}"))
+                .body(containsString("ecif_gateway_view_cache_requests_total{result=\"miss\",section=\"customer\"}"))
+                .body(containsString("ecif_gateway_view_cache_invalidations_total"))
+                .body(containsString("ecif_gateway_view_cache_customers"));
+    }
+
+    /** Reads the view until a second read asks the service nothing more (the cache follows the topics). */
+    private static void awaitCached(String n, String scorePath) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            view(n).body("complete", equalTo(true));
+            int asked = Hub.served("contribution-scoring", scorePath);
+            view(n).body("score.data.score", equalTo(812.5f));
+            assertThat(Hub.served("contribution-scoring", scorePath)).isEqualTo(asked);
+        });
+    }
+
+    private static io.restassured.response.ValidatableResponse view(String n) {
+        return as("HEAD_OFFICE").get("/api/v1/customers/" + n + "/view").then().log().ifValidationFails()
+                .statusCode(200);
+    }
+}
