@@ -6,12 +6,9 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.ecifhub.gateway.config.GatewayConfig;
 import org.ecifhub.gateway.persistence.ChangeJournal;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -22,7 +19,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
+import java.util.function.BooleanSupplier;
 
 /**
  * Reads ecif.customer.v1, ecif.tier.v1 and ecif.ownership.v1 into the change journal. Offsets are committed only
@@ -38,9 +35,9 @@ public class ChangeConsumer {
     private final ChangeJournal journal;
     private static final ObjectMapper mapper = new ObjectMapper();
     private final String bootstrapServers;
-    private volatile boolean running;
-    private volatile KafkaConsumer<String, String> consumer;
-    private Thread thread;
+    private ConsumerThread thread;
+    /** When the journal is next pruned of what is older than its retention; touched by the consumer thread only. */
+    private Instant nextPrune = Instant.now();
 
     public ChangeConsumer(GatewayConfig config, ChangeJournal journal,
                           @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
@@ -50,58 +47,31 @@ public class ChangeConsumer {
     }
 
     void start(@Observes StartupEvent event) {
-        if (!config.stream().enabled()) {
-            return;
+        if (config.stream().enabled()) {
+            thread = ConsumerThread.start("gateway-change-consumer", bootstrapServers, config.stream().consumerGroup(),
+                    "earliest", this::consume, e -> LOG.warnf(e, "Change stream consumer failed; restarting in 2 s"));
         }
-        running = true;
-        thread = new Thread(this::run, "gateway-change-consumer");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        running = false;
-        KafkaConsumer<String, String> c = consumer;
-        if (c != null) {
-            c.wakeup();
-        }
         if (thread != null) {
-            thread.join(10_000);
+            thread.stop();
         }
     }
 
-    private void run() {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, config.stream().consumerGroup());
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "5000");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        Instant nextPrune = Instant.now();
-        while (running) {
-            try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
-                consumer = c;
-                c.subscribe(config.stream().topics());
-                while (running) {
-                    ConsumerRecords<String, String> records = c.poll(Duration.ofMillis(500));
-                    if (!records.isEmpty()) {
-                        List<ChangeJournal.Incoming> batch = new ArrayList<>(records.count());
-                        records.forEach(r -> read(r, batch));
-                        journal.append(batch);
-                        c.commitSync();
-                    }
-                    if (Instant.now().isAfter(nextPrune)) {
-                        journal.prune(Instant.now().minus(config.stream().retention()));
-                        nextPrune = Instant.now().plus(Duration.ofHours(1));
-                    }
-                }
-            } catch (WakeupException e) {
-                // stopping
-            } catch (RuntimeException e) {
-                LOG.warnf(e, "Change stream consumer failed; restarting in 2 s");
-                sleep(2000);
+    private void consume(KafkaConsumer<String, String> c, BooleanSupplier running) {
+        c.subscribe(config.stream().topics());
+        while (running.getAsBoolean()) {
+            ConsumerRecords<String, String> records = c.poll(Duration.ofMillis(500));
+            if (!records.isEmpty()) {
+                List<ChangeJournal.Incoming> batch = new ArrayList<>(records.count());
+                records.forEach(r -> read(r, batch));
+                journal.append(batch);
+                c.commitSync();
+            }
+            if (Instant.now().isAfter(nextPrune)) {
+                journal.prune(Instant.now().minus(config.stream().retention()));
+                nextPrune = Instant.now().plus(Duration.ofHours(1));
             }
         }
     }
@@ -137,13 +107,5 @@ public class ChangeConsumer {
     private static String text(JsonNode node, String field) {
         JsonNode v = node.path(field);
         return v.isValueNode() && !v.isNull() ? v.asText() : null;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

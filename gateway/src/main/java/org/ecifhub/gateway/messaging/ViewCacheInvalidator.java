@@ -6,13 +6,10 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.ecifhub.gateway.config.GatewayConfig;
 import org.ecifhub.gateway.service.ViewSectionCache;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -23,9 +20,9 @@ import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 /**
  * Keeps the unified view's cache honest: reads every event on the configured topics and drops the cached sections
@@ -58,9 +55,7 @@ public class ViewCacheInvalidator {
     private final ViewSectionCache cache;
     private final String bootstrapServers;
     private final ArrayDeque<FollowUp> followUps = new ArrayDeque<>();
-    private volatile boolean running;
-    private volatile KafkaConsumer<String, String> consumer;
-    private Thread thread;
+    private ConsumerThread thread;
 
     public ViewCacheInvalidator(GatewayConfig config, ViewSectionCache cache,
                                 @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
@@ -70,88 +65,64 @@ public class ViewCacheInvalidator {
     }
 
     void start(@Observes StartupEvent event) {
-        if (!config.view().cache().enabled()) {
-            return;
+        GatewayConfig.Cache settings = config.view().cache();
+        if (settings.enabled()) {
+            thread = ConsumerThread.start("gateway-view-cache-invalidator", bootstrapServers,
+                    settings.consumerGroupPrefix() + "-" + UUID.randomUUID(), "latest", this::consume, e -> {
+                        cache.suspend();
+                        LOG.warnf(e, "View cache invalidator failed; the cache is bypassed until it follows again in 2 s");
+                    });
         }
-        running = true;
-        thread = new Thread(this::run, "gateway-view-cache-invalidator");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        running = false;
-        KafkaConsumer<String, String> c = consumer;
-        if (c != null) {
-            c.wakeup();
-        }
         if (thread != null) {
-            thread.join(10_000);
+            thread.stop();
+            cache.suspend();
         }
     }
 
-    private void run() {
+    private void consume(KafkaConsumer<String, String> c, BooleanSupplier running) {
         GatewayConfig.Cache settings = config.view().cache();
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, settings.consumerGroupPrefix() + "-" + UUID.randomUUID());
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-        // A topic created after the start (a fresh hub) is picked up within seconds.
-        p.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "5000");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         long settleNanos = settings.derivedSettle().toNanos();
-        while (running) {
-            try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
-                consumer = c;
-                c.subscribe(settings.topics(), new ConsumerRebalanceListener() {
-                    @Override
-                    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-                        cache.suspend();
-                    }
-
-                    @Override
-                    public void onPartitionsLost(Collection<TopicPartition> partitions) {
-                        cache.suspend();
-                    }
-
-                    @Override
-                    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-                        // Resolve "newest" now: every event committed from here on will be read, and what the
-                        // cache holds from now on was read from the services after this point.
-                        partitions.forEach(c::position);
-                        if (!partitions.isEmpty()) {
-                            cache.follow();
-                        }
-                    }
-                });
-                while (running) {
-                    Set<String> changed = new HashSet<>();
-                    Set<String> derived = new HashSet<>();
-                    for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) {
-                        read(r, changed, derived);
-                    }
-                    if (!changed.isEmpty()) {
-                        cache.invalidate(changed);
-                    }
-                    long now = System.nanoTime();
-                    if (!derived.isEmpty()) {
-                        followUps.add(new FollowUp(now + settleNanos, derived));
-                    }
-                    while (!followUps.isEmpty() && followUps.peek().dueNanos() - now <= 0) {
-                        cache.invalidate(followUps.poll().customers());
-                    }
-                }
-            } catch (WakeupException e) {
-                // stopping
-            } catch (RuntimeException e) {
+        c.subscribe(settings.topics(), new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
                 cache.suspend();
-                LOG.warnf(e, "View cache invalidator failed; the cache is bypassed until it follows again in 2 s");
-                sleep(2000);
+            }
+
+            @Override
+            public void onPartitionsLost(Collection<TopicPartition> partitions) {
+                cache.suspend();
+            }
+
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                // Resolve "newest" now: every event committed from here on will be read, and what the cache
+                // holds from now on was read from the services after this point.
+                partitions.forEach(c::position);
+                if (!partitions.isEmpty()) {
+                    cache.follow();
+                }
+            }
+        });
+        while (running.getAsBoolean()) {
+            Set<String> changed = new HashSet<>();
+            Set<String> derived = new HashSet<>();
+            for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) {
+                read(r, changed, derived);
+            }
+            if (!changed.isEmpty()) {
+                cache.invalidate(changed);
+            }
+            long now = System.nanoTime();
+            if (!derived.isEmpty()) {
+                followUps.add(new FollowUp(now + settleNanos, derived));
+            }
+            while (!followUps.isEmpty() && followUps.peek().dueNanos() - now <= 0) {
+                cache.invalidate(followUps.poll().customers());
             }
         }
-        cache.suspend();
     }
 
     /** Adds the customers an event names; those of customer and tier events also to {@code derived}. */
@@ -180,14 +151,6 @@ public class ViewCacheInvalidator {
     private static void addText(JsonNode v, Set<String> into) {
         if (v.isTextual() && !v.asText().isBlank()) {
             into.add(v.asText());
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }
