@@ -198,4 +198,45 @@ class ScoringConsumerTest {
         assertThat(dead.get(0).value()).isEqualTo("{this is not json");
         assertThat(dead.get(0).headers().lastHeader("dead-letter-reason")).isNotNull();
     }
+
+    /** The breakdown is computed when read: it must explain exactly the stored score, points and averages. */
+    @Test
+    void theBreakdownExplainsTheStoredScoreExactly() throws Exception {
+        String customer = newCustomerNumber();
+        for (int day = 0; day < 3; day++) {
+            kafka.send("ecif.customer.v1", customer, """
+                    {"eventId": "%s", "eventType": "HoldingsChanged", "subject": "%s", "version": %d,
+                     "occurredAt": "2026-11-2%dT10:00:00Z",
+                     "data": {"customerNumber": "%s", "branchCode": "LSJ001",
+                              "ebanking": {"mobileBanking": true, "loginsLast30d": 12, "transactionsLast30d": 4},
+                              "accounts": [
+                                {"source": "DEPOSIT", "accountId": "T-%s", "productType": "TIME_DEPOSIT",
+                                 "balance": %d, "asOf": "2026-11-2%dT15:00:00Z", "openDate": "2019-03-01"},
+                                {"source": "DEPOSIT", "accountId": "D-%s", "productType": "DEMAND_DEPOSIT",
+                                 "balance": 35000.55, "asOf": "2026-11-2%dT15:00:00Z", "feeIncome": 120.5},
+                                {"source": "LOAN", "accountId": "L-%s", "productType": "LOAN", "balance": 80000,
+                                 "interestRate": 0.0525, "daysPastDue": %d, "asOf": "2026-11-2%dT15:00:00Z"}]}}"""
+                    .formatted(UUID.randomUUID(), customer, day + 1, day, customer, customer, 150000 + day * 70000,
+                            day, customer, day, customer, day == 2 ? 12 : 0, day));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().get("/api/v1/customers/" + customer + "/score").then().statusCode(200)
+                        .body("eventsApplied", equalTo(3)));
+        JsonNode score = JSON.readTree(given().get("/api/v1/customers/" + customer + "/score").then().extract().asString());
+        JsonNode components = score.path("breakdown").path("components");
+        java.math.BigDecimal contributions = java.math.BigDecimal.ZERO;
+        java.math.BigDecimal points = java.math.BigDecimal.ZERO;
+        for (JsonNode c : components) {
+            contributions = contributions.add(c.path("contribution").decimalValue());
+            points = points.add(c.path("points").decimalValue());
+        }
+        assertThat(components).hasSize(7);
+        assertThat(contributions).isEqualByComparingTo(score.path("score").decimalValue());
+        assertThat(points).isEqualByComparingTo(score.path("points").decimalValue());
+        assertThat(score.path("breakdown").path("averages").path("assetsLong").decimalValue())
+                .isEqualByComparingTo(score.path("averages").path("assetsLongWindow").decimalValue());
+        assertThat(score.path("breakdown").path("averages").path("assetsShort").decimalValue())
+                .isEqualByComparingTo(score.path("averages").path("assetsShortWindow").decimalValue());
+        assertThat(score.path("scoreDate").asText()).isEqualTo("2026-11-22");
+    }
 }

@@ -1,6 +1,7 @@
 package org.ecifhub.scoring.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -41,6 +42,7 @@ public class CustomerEventsConsumer {
     private final ScoringConfig config;
     private final MutinyEmitter<String> deadLetters;
     private final Timer applied;
+    private final Counter consumed;
 
     public CustomerEventsConsumer(ScoringService scoring, ObjectMapper mapper, ScoringConfig config,
                                   @Channel("customer-events-dead-letter") MutinyEmitter<String> deadLetters,
@@ -51,6 +53,9 @@ public class CustomerEventsConsumer {
         this.deadLetters = deadLetters;
         this.applied = Timer.builder("ecif.scoring.events.apply")
                 .description("Time to apply one chunk of customer events, its transaction included").register(registry);
+        this.consumed = Counter.builder("ecif.scoring.events.consumed")
+                .description("Customer events whose transaction committed: applied, or skipped as applied before")
+                .register(registry);
     }
 
     @Incoming("customer-events")
@@ -80,6 +85,7 @@ public class CustomerEventsConsumer {
         List<EventEnvelope> events = chunk.stream().map(Received::event).toList();
         try {
             applied.record(() -> TransientFailures.retry(() -> scoring.applyAll(events)));
+            consumed.increment(events.size());
             return;
         } catch (RuntimeException failed) {
             LOG.debugf("A chunk of %d events failed (%s); applying them one by one", events.size(), failed);
@@ -88,6 +94,7 @@ public class CustomerEventsConsumer {
         for (Received r : chunk) {
             try {
                 TransientFailures.retry(() -> scoring.applyAll(List.of(r.event())));
+                consumed.increment();
             } catch (RuntimeException poison) {
                 deadLetter(r.record(), poison);
             }

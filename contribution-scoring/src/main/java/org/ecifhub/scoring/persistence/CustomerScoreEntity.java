@@ -7,7 +7,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.ecifhub.scoring.domain.Tier;
-import org.hibernate.annotations.ColumnTransformer;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -59,9 +58,6 @@ public class CustomerScoreEntity {
     public BigDecimal loansLong;
     @Column(name = "worst_days_past_due")
     public int worstDaysPastDue;
-    // Plain text in Java (no JSON dirty checking at each flush), jsonb in PostgreSQL.
-    @ColumnTransformer(write = "CAST(? AS jsonb)")
-    public String breakdown;
     @Column(name = "ebanking_signed_up")
     public Boolean ebankingSignedUp;
     @Column(name = "ebanking_logins")

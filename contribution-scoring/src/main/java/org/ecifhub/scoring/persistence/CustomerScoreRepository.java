@@ -96,20 +96,28 @@ public class CustomerScoreRepository implements PanacheRepositoryBase<CustomerSc
         jdbc(c -> {
             // Arrays of text, typed in SQL: one statement whatever the number of rows, and no parameter limit.
             if (n > 0) {
+                // The balance goes to the snapshots below; the account's row changes only when its holder or terms
+                // do, so the daily statement of an unchanged account writes nothing here.
                 try (PreparedStatement ps = c.prepareStatement("""
-                        INSERT INTO account_balance (customer_number, source, account_id, product_type, balance, as_of,
-                            currency, status, open_date, interest_rate, days_past_due, fee_income)
-                        SELECT o, s, a, p, b::numeric, t::timestamptz, cur, st, od::date, r::numeric, d::int, f::numeric
+                        INSERT INTO account_balance (customer_number, source, account_id, product_type, currency, status,
+                            open_date, interest_rate, days_past_due, fee_income)
+                        SELECT o, s, a, p, cur, st, od::date, r::numeric, d::int, f::numeric
                         FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                             AS h(o, s, a, p, b, t, cur, st, od, r, d, f)
+                                    ?::text[], ?::text[], ?::text[])
+                             AS h(o, s, a, p, cur, st, od, r, d, f)
                         ON CONFLICT (source, account_id) DO UPDATE SET customer_number = EXCLUDED.customer_number,
-                            product_type = EXCLUDED.product_type, balance = EXCLUDED.balance, as_of = EXCLUDED.as_of,
-                            currency = EXCLUDED.currency, status = EXCLUDED.status, open_date = EXCLUDED.open_date,
+                            product_type = EXCLUDED.product_type, currency = EXCLUDED.currency,
+                            status = EXCLUDED.status, open_date = EXCLUDED.open_date,
                             interest_rate = EXCLUDED.interest_rate, days_past_due = EXCLUDED.days_past_due,
-                            fee_income = EXCLUDED.fee_income""")) {
-                    bind(c, ps, 1, new Object[][] {owner, source, account, product, balance, asOf, currency, status,
-                            opened, rate, dpd, fee});
+                            fee_income = EXCLUDED.fee_income
+                        WHERE (account_balance.customer_number, account_balance.product_type, account_balance.currency,
+                               account_balance.status, account_balance.open_date, account_balance.interest_rate,
+                               account_balance.days_past_due, account_balance.fee_income)
+                              IS DISTINCT FROM (EXCLUDED.customer_number, EXCLUDED.product_type, EXCLUDED.currency,
+                               EXCLUDED.status, EXCLUDED.open_date, EXCLUDED.interest_rate, EXCLUDED.days_past_due,
+                               EXCLUDED.fee_income)""")) {
+                    bind(c, ps, 1, new Object[][] {owner, source, account, product, currency, status, opened, rate,
+                            dpd, fee});
                     ps.executeUpdate();
                 }
                 try (PreparedStatement ps = c.prepareStatement("""
@@ -172,9 +180,11 @@ public class CustomerScoreRepository implements PanacheRepositoryBase<CustomerSc
         return jdbc(c -> {
             Map<String, LocalDate> out = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT h.customer_number, max(s.as_of_date) FROM account_balance h
-                    JOIN balance_snapshot s ON s.source = h.source AND s.account_id = h.account_id
-                    WHERE h.customer_number = ANY (?::text[]) GROUP BY h.customer_number""")) {
+                    SELECT h.customer_number, max(s.latest) FROM account_balance h
+                    CROSS JOIN LATERAL (SELECT max(s.as_of_date) AS latest FROM balance_snapshot s
+                                        WHERE s.source = h.source AND s.account_id = h.account_id) s
+                    WHERE h.customer_number = ANY (?::text[]) AND s.latest IS NOT NULL
+                    GROUP BY h.customer_number""")) {
                 ps.setArray(1, c.createArrayOf("text", numbers));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -214,49 +224,98 @@ public class CustomerScoreRepository implements PanacheRepositoryBase<CustomerSc
      */
     public Map<String, CustomerFacts> facts(Map<String, LocalDate> asOf, Map<String, CustomerFacts.Ebanking> ebanking,
                                             int longDays) {
-        Map<String, CustomerFacts> out = new HashMap<>();
         if (asOf.isEmpty()) {
-            return out;
+            return new HashMap<>();
         }
         LocalDate minFrom = asOf.values().stream().min(LocalDate::compareTo).orElseThrow().minusDays(longDays - 1L);
-        LocalDate maxTo = asOf.values().stream().max(LocalDate::compareTo).orElseThrow();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = getEntityManager().createNativeQuery("""
-                        SELECT h.customer_number, h.source, h.account_id, h.product_type, h.interest_rate,
-                               h.days_past_due, h.fee_income, h.open_date, s.as_of_date, s.balance
-                        FROM account_balance h
-                        LEFT JOIN balance_snapshot s ON s.source = h.source AND s.account_id = h.account_id
-                             AND s.as_of_date <= ?3
-                             AND s.as_of_date >= coalesce((SELECT max(p.as_of_date) FROM balance_snapshot p
-                                     WHERE p.source = h.source AND p.account_id = h.account_id AND p.as_of_date <= ?2),
-                                 DATE '0001-01-01')
-                        WHERE h.customer_number IN (?1)
-                        ORDER BY h.customer_number, h.source, h.account_id, s.as_of_date""")
-                .setParameter(1, asOf.keySet())
-                .setParameter(2, minFrom)
-                .setParameter(3, maxTo)
-                .getResultList();
-        Map<String, Map<String, AccountBuilder>> accounts = new LinkedHashMap<>();
-        for (Object[] r : rows) {
-            String customer = (String) r[0];
-            String key = r[1] + "/" + r[2];
-            AccountBuilder a = accounts.computeIfAbsent(customer, c -> new LinkedHashMap<>())
-                    .computeIfAbsent(key, k -> new AccountBuilder(k, ProductType.parse((String) r[3]),
-                            (BigDecimal) r[4], r[5] == null ? 0 : ((Number) r[5]).intValue(), (BigDecimal) r[6],
-                            toLocalDate(r[7])));
-            if (r[8] != null) {
-                a.history.add(new BalancePoint(toLocalDate(r[8]), (BigDecimal) r[9]));
-            }
-        }
+        return facts(heldWithHistory(asOf.keySet(), minFrom), asOf, ebanking);
+    }
+
+    /** {@link #facts} from holdings read before (by {@link #heldWithHistory}), each customer as of its own date. */
+    public static Map<String, CustomerFacts> facts(Map<String, Held> held, Map<String, LocalDate> asOf,
+                                                   Map<String, CustomerFacts.Ebanking> ebanking) {
+        Map<String, CustomerFacts> out = new HashMap<>();
         for (var e : asOf.entrySet()) {
-            List<CustomerFacts.Account> list = new ArrayList<>();
-            for (AccountBuilder a : accounts.getOrDefault(e.getKey(), Map.of()).values()) {
-                list.add(new CustomerFacts.Account(a.key, a.type, List.copyOf(a.history), a.rate, a.dpd, a.fee,
-                        a.opened));
-            }
-            out.put(e.getKey(), new CustomerFacts(e.getValue(), list, ebanking.get(e.getKey())));
+            Held h = held.get(e.getKey());
+            out.put(e.getKey(), new CustomerFacts(e.getValue(), h == null ? List.of() : h.accountsAsOf(e.getValue()),
+                    ebanking.get(e.getKey())));
         }
         return out;
+    }
+
+    /**
+     * The accounts each customer holds, with every balance snapshot from the last one on or before {@code from}
+     * onwards ({@code from} null: every snapshot). Customers holding nothing are left out.
+     */
+    public Map<String, Held> heldWithHistory(Collection<String> customerNumbers, LocalDate from) {
+        String[] numbers = customerNumbers.toArray(String[]::new);
+        Map<String, Held> out = new HashMap<>();
+        // One prepared statement whatever the number of customers (an array, not a list of parameters), and per
+        // account an index range from the last snapshot before the window on; the snapshots are ordered here.
+        jdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT h.customer_number, h.source, h.account_id, h.product_type, h.interest_rate,
+                           h.days_past_due, h.fee_income, h.open_date, s.as_of_date, s.balance
+                    FROM account_balance h
+                    LEFT JOIN LATERAL (
+                        SELECT s.as_of_date, s.balance FROM balance_snapshot s
+                        WHERE s.source = h.source AND s.account_id = h.account_id
+                          AND s.as_of_date >= coalesce((SELECT max(p.as_of_date) FROM balance_snapshot p
+                                  WHERE p.source = h.source AND p.account_id = h.account_id AND p.as_of_date <= ?),
+                              DATE '0001-01-01')) s ON true
+                    WHERE h.customer_number = ANY (?::text[])""")) {
+                ps.setObject(1, from == null ? LocalDate.of(1, 1, 1) : from);
+                ps.setArray(2, c.createArrayOf("text", numbers));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Map<String, AccountBuilder> accounts = out.computeIfAbsent(rs.getString(1), n -> new Held())
+                                .accounts;
+                        String key = rs.getString(2) + "/" + rs.getString(3);
+                        AccountBuilder a = accounts.get(key);
+                        if (a == null) {
+                            a = new AccountBuilder(key, ProductType.parse(rs.getString(4)), rs.getBigDecimal(5),
+                                    rs.getInt(6), rs.getBigDecimal(7), rs.getObject(8, LocalDate.class));
+                            accounts.put(key, a);
+                        }
+                        LocalDate date = rs.getObject(9, LocalDate.class);
+                        if (date != null) {
+                            a.history.add(new BalancePoint(date, rs.getBigDecimal(10)));
+                        }
+                    }
+                }
+            }
+            return null;
+        });
+        return out;
+    }
+
+    /** The accounts one customer holds, each with its balance history, as read by {@link #heldWithHistory}. */
+    public static final class Held {
+        // Sorted by key: accounts in the same order whoever reads them.
+        private final Map<String, AccountBuilder> accounts = new java.util.TreeMap<>();
+
+        /** The latest business date of any balance of the customer's accounts; null when none has one. */
+        public LocalDate latest() {
+            LocalDate latest = null;
+            for (AccountBuilder a : accounts.values()) {
+                for (BalancePoint p : a.history) {
+                    if (latest == null || p.date().isAfter(latest)) {
+                        latest = p.date();
+                    }
+                }
+            }
+            return latest;
+        }
+
+        List<CustomerFacts.Account> accountsAsOf(LocalDate asOf) {
+            List<CustomerFacts.Account> list = new ArrayList<>();
+            for (AccountBuilder a : accounts.values()) {
+                a.history.sort(java.util.Comparator.comparing(BalancePoint::date));
+                List<BalancePoint> upTo = a.history.stream().filter(p -> !p.date().isAfter(asOf)).toList();
+                list.add(new CustomerFacts.Account(a.key, a.type, upTo, a.rate, a.dpd, a.fee, a.opened));
+            }
+            return list;
+        }
     }
 
     private static final class AccountBuilder {
@@ -287,8 +346,7 @@ public class CustomerScoreRepository implements PanacheRepositoryBase<CustomerSc
 
     /**
      * The next page of active customers after {@code after} (up to {@code upTo}, when not null), locked like the consumer locks them, read with plain
-     * JDBC into objects the persistence context never sees (no entity per customer to track or flush). The
-     * breakdown is not read: it is rewritten by every re-score.
+     * JDBC into objects the persistence context never sees (no entity per customer to track or flush).
      */
     public List<CustomerScoreEntity> lockActiveRowsAfter(String after, String upTo, int limit) {
         return jdbc(c -> {
@@ -381,8 +439,7 @@ public class CustomerScoreRepository implements PanacheRepositoryBase<CustomerSc
     }
 
     /**
-     * Writes rows read by {@link #lockActiveRowsAfter} or {@link #lockOrCreateRows} back, one statement for all. A
-     * row without a breakdown (not re-scored) keeps the stored one.
+     * Writes rows read by {@link #lockActiveRowsAfter} or {@link #lockOrCreateRows} back, one statement for all.
      */
     public void updateRows(List<CustomerScoreEntity> rows) {
         if (rows.isEmpty()) {
@@ -392,7 +449,7 @@ public class CustomerScoreRepository implements PanacheRepositoryBase<CustomerSc
                     name(s.tier), name(s.ruleTier),
                     s.tierReason, name(s.modelTier), text(s.belowSince), text(s.tierSince), text(s.scoreDate),
                     s.modelVersion, plain(s.assetsShort), plain(s.assetsLong), plain(s.loansLong),
-                    Integer.toString(s.worstDaysPastDue), s.breakdown, name(s.overrideTier), s.overrideReason,
+                    Integer.toString(s.worstDaysPastDue), name(s.overrideTier), s.overrideReason,
                     s.overrideOperator, text(s.overrideExpires), Long.toString(s.tierVersion),
                     Boolean.toString(s.rederiveTier), s.updatedAt.toString(), s.branchCode, s.status, s.mergedInto,
                     s.ebankingSignedUp == null ? null : s.ebankingSignedUp.toString(),
@@ -407,7 +464,7 @@ public class CustomerScoreRepository implements PanacheRepositoryBase<CustomerSc
                         score_date = u.score_date::date, model_version = u.model_version,
                         assets_short = u.assets_short::numeric, assets_long = u.assets_long::numeric,
                         loans_long = u.loans_long::numeric, worst_days_past_due = u.dpd::int,
-                        breakdown = coalesce(u.breakdown::jsonb, c.breakdown), override_tier = u.override_tier,
+                        override_tier = u.override_tier,
                         override_reason = u.override_reason, override_operator = u.override_operator,
                         override_expires = u.override_expires::date, tier_version = u.tier_version::bigint,
                         rederive_tier = u.rederive::boolean, updated_at = u.updated_at::timestamptz,
@@ -419,10 +476,10 @@ public class CustomerScoreRepository implements PanacheRepositoryBase<CustomerSc
                                 ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                                 ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                                 ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                ?::text[], ?::text[], ?::text[])
+                                ?::text[], ?::text[])
                          AS u(customer_number, score, points, tier, rule_tier, tier_reason, model_tier, below_since,
                               tier_since, score_date, model_version, assets_short, assets_long, loans_long, dpd,
-                              breakdown, override_tier, override_reason, override_operator, override_expires,
+                              override_tier, override_reason, override_operator, override_expires,
                               tier_version, rederive, updated_at, branch_code, status, merged_into, ebanking, logins,
                               transactions, events, last_version)
                     WHERE c.customer_number = u.customer_number""")) {

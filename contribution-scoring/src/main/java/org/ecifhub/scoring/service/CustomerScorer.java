@@ -1,6 +1,5 @@
 package org.ecifhub.scoring.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -36,7 +35,7 @@ import java.util.function.Function;
 
 /**
  * Scores customers with a model and settles the consequences in the caller's transaction: the stored score and
- * breakdown, the tier (hysteresis, overrides), the history row, TierChanged and watch alerts through the outbox.
+ * averages, the tier (hysteresis, overrides), the history row, TierChanged and watch alerts through the outbox.
  */
 @ApplicationScoped
 public class CustomerScorer {
@@ -65,6 +64,12 @@ public class CustomerScorer {
 
     /** Computes the scorecards without changing anything (simulation, and the first step of rescoring). */
     public Map<String, Scorecard> scorecards(List<CustomerScoreEntity> customers, ScoringModel model) {
+        return scorecards(customers, model, null);
+    }
+
+    /** @param held the customers' holdings with their history, read before; null to read them here */
+    private Map<String, Scorecard> scorecards(List<CustomerScoreEntity> customers, ScoringModel model,
+                                              Map<String, CustomerScoreRepository.Held> held) {
         Map<String, LocalDate> dates = new HashMap<>();
         Map<String, CustomerFacts.Ebanking> ebanking = new HashMap<>();
         for (CustomerScoreEntity s : customers) {
@@ -75,7 +80,8 @@ public class CustomerScorer {
                         s.ebankingTransactions == null ? 0 : s.ebankingTransactions));
             }
         }
-        Map<String, CustomerFacts> facts = scores.facts(dates, ebanking, model.windows().longDays());
+        Map<String, CustomerFacts> facts = held == null ? scores.facts(dates, ebanking, model.windows().longDays())
+                : CustomerScoreRepository.facts(held, dates, ebanking);
         Map<String, Scorecard> out = new HashMap<>();
         facts.forEach((n, f) -> out.put(n, ScoreCalculator.score(f, model)));
         return out;
@@ -96,7 +102,7 @@ public class CustomerScorer {
         if (customers.isEmpty()) {
             return 0;
         }
-        Settled settled = settle(customers, model, mode, cause);
+        Settled settled = settle(customers, model, mode, cause, null);
         EntityManager em = scores.getEntityManager();
         em.flush();
         // Everything is written: the outbox and history statements that follow need no dirty check of the
@@ -119,10 +125,20 @@ public class CustomerScorer {
     @Transactional(Transactional.TxType.MANDATORY)
     public int rescoreRows(List<CustomerScoreEntity> rows, ScoringModel model, Mode mode,
                            Function<CustomerScoreEntity, String> cause) {
+        return rescoreRows(rows, model, mode, cause, null);
+    }
+
+    /**
+     * @param held the customers' holdings with their history from at least the longest window before each one's
+     *             score date on ({@link CustomerScoreRepository#heldWithHistory}); null to read them here
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int rescoreRows(List<CustomerScoreEntity> rows, ScoringModel model, Mode mode,
+                           Function<CustomerScoreEntity, String> cause, Map<String, CustomerScoreRepository.Held> held) {
         if (rows.isEmpty()) {
             return 0;
         }
-        Settled settled = settle(rows, model, mode, cause);
+        Settled settled = settle(rows, model, mode, cause, held);
         scores.updateRows(rows);
         consequences(rows, model, settled);
         return settled.changed();
@@ -134,8 +150,8 @@ public class CustomerScorer {
     }
 
     private Settled settle(List<CustomerScoreEntity> customers, ScoringModel model, Mode mode,
-                           Function<CustomerScoreEntity, String> cause) {
-        Map<String, Scorecard> cards = scorecards(customers, model);
+                           Function<CustomerScoreEntity, String> cause, Map<String, CustomerScoreRepository.Held> held) {
+        Map<String, Scorecard> cards = scorecards(customers, model, held);
         Map<String, List<ScoringAlertEntity>> open = new HashMap<>();
         alerts.openOf(scores.withOpenAlerts(numbers(customers))).forEach(a -> open.computeIfAbsent(a.customerNumber, k -> new ArrayList<>())
                 .add(a));
@@ -176,7 +192,6 @@ public class CustomerScorer {
         s.assetsLong = card.averages().assetsLong();
         s.loansLong = card.averages().loansLong();
         s.worstDaysPastDue = worstDaysPastDue(card);
-        s.breakdown = json(card);
         s.updatedAt = now;
 
         String reason;
@@ -271,17 +286,6 @@ public class CustomerScorer {
     private static int worstDaysPastDue(Scorecard card) {
         Object v = card.component(ScoreCalculator.RISK).inputs().get("worstDaysPastDue");
         return v instanceof Number n ? n.intValue() : 0;
-    }
-
-    private String json(Scorecard card) {
-        try {
-            Map<String, Object> b = new HashMap<>();
-            b.put("components", card.components());
-            b.put("averages", card.averages());
-            return mapper.writeValueAsString(b);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     LocalDate today() {

@@ -77,6 +77,13 @@ public class ModelCatalog {
         return parse((String) rows.get(0)[0], (String) rows.get(0)[1]);
     }
 
+    /** A stored version (versions never change once stored), or null when there is none of that name. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ScoringModel version(String version) {
+        ScoringModelEntity e = models.findById(version);
+        return e == null ? null : parse(e);
+    }
+
     public ScoringModel parse(ScoringModelEntity e) {
         return parse(e.version, e.parameters);
     }

@@ -158,7 +158,11 @@ public class ScoringService {
             scores.replaceHoldings(holdings);
         }
         List<String> numbers = round.stream().map(EventEnvelope::subject).toList();
-        Map<String, LocalDate> latest = scores.latestBalanceDates(numbers);
+        // One read of the holdings with their balance history gives both each customer's business date and its
+        // facts: from the longest window before the earliest date any of them can be scored as of.
+        LocalDate earliest = earliestScoreDate(numbers, locked, holdings, eventDates);
+        Map<String, CustomerScoreRepository.Held> held = scores.heldWithHistory(numbers,
+                earliest == null ? null : earliest.minusDays(model.windows().longDays() - 1L));
         List<CustomerScoreEntity> toScore = new ArrayList<>();
         List<CustomerScoreEntity> retired = new ArrayList<>();
         for (String n : numbers) {
@@ -169,15 +173,46 @@ public class ScoringService {
                 continue;
             }
             // Business time comes from the balances: the latest balance date of what the customer holds.
-            if (holdings.containsKey(n) && latest.get(n) != null) {
-                s.scoreDate = latest.get(n);
+            LocalDate latest = held.containsKey(n) ? held.get(n).latest() : null;
+            if (holdings.containsKey(n) && latest != null) {
+                s.scoreDate = latest;
             } else if (holdings.containsKey(n) || s.scoreDate == null) {
-                s.scoreDate = later(later(s.scoreDate, latest.get(n)), eventDates.get(n));
+                s.scoreDate = later(later(s.scoreDate, latest), eventDates.get(n));
             }
             toScore.add(s);
         }
-        scorer.rescoreRows(toScore, model, CustomerScorer.Mode.EVENT, s -> causes.get(s.customerNumber));
+        scorer.rescoreRows(toScore, model, CustomerScorer.Mode.EVENT, s -> causes.get(s.customerNumber), held);
         scores.updateRows(retired);
+    }
+
+    /**
+     * A day on or before which every one of these customers will be scored as of (see {@link #applyRound}), or null
+     * when one of them has no such day yet.
+     */
+    private static LocalDate earliestScoreDate(List<String> numbers, Map<String, CustomerScoreEntity> locked,
+                                               Map<String, List<CustomerScoreRepository.Holding>> holdings,
+                                               Map<String, LocalDate> eventDates) {
+        LocalDate earliest = LocalDate.MAX;
+        for (String n : numbers) {
+            CustomerScoreEntity s = locked.get(n);
+            LocalDate bound;
+            if (s.isRetired()) {
+                continue;
+            } else if (holdings.containsKey(n) && !holdings.get(n).isEmpty()) {
+                // the snapshots just written: the latest balance date is on or after each of them
+                bound = holdings.get(n).stream().map(CustomerScoreRepository.Holding::asOfDate)
+                        .max(LocalDate::compareTo).orElseThrow();
+            } else if (holdings.containsKey(n)) {
+                bound = later(s.scoreDate, eventDates.get(n));
+            } else {
+                bound = s.scoreDate != null ? s.scoreDate : eventDates.get(n);
+            }
+            if (bound == null) {
+                return null;
+            }
+            earliest = bound.isBefore(earliest) ? bound : earliest;
+        }
+        return earliest;
     }
 
     /** One event on its own, for lists that cannot be applied set-based (identity changes). */
