@@ -70,7 +70,7 @@ class ScoringBenchmark {
                 + System.getProperty("java.version") + "; PostgreSQL 15 and Kafka (KRaft, in-process) from hub-support;"
                 + " the service in the test JVM; " + org.eclipse.microprofile.config.ConfigProvider.getConfig()
                 .getOptionalValue("mp.messaging.incoming.customer-events.concurrency", Integer.class).orElse(1)
-                + " consumer thread(s)");
+                + " consumer thread(s) on " + partitions(Feed.CUSTOMER_TOPIC) + " partitions of " + Feed.CUSTOMER_TOPIC);
         try {
             if (warmup > 0) {
                 // A fresh JVM interprets its code and compiles the hot parts in its first minutes (here with a Kafka
@@ -145,6 +145,39 @@ class ScoringBenchmark {
 
     /** New customers at a steady 20 a second: time from the customer event to its TierChanged on Kafka. */
     void latency(int n) throws Exception {
+        // The consumption runs leave tens of thousands of TierChanged in the outbox for the relay: measured behind
+        // that backlog, the latency would be the relay's catching up, not a customer event's way through.
+        long relayStart = System.nanoTime();
+        long written = count("SELECT count(*) FROM outbox_event WHERE aggregatetype = 'ecif.tier.v1'");
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        long published = 0;
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            while (System.nanoTime() < deadline) {
+                var partitions = admin.describeTopics(List.of(Feed.TIER_TOPIC)).allTopicNames().get()
+                        .get(Feed.TIER_TOPIC).partitions();
+                Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest =
+                        new HashMap<>();
+                partitions.forEach(p -> latest.put(new org.apache.kafka.common.TopicPartition(Feed.TIER_TOPIC,
+                        p.partition()), org.apache.kafka.clients.admin.OffsetSpec.latest()));
+                published = admin.listOffsets(latest).all().get().values().stream()
+                        .mapToLong(org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
+                if (published >= written) {
+                    break;
+                }
+                Thread.sleep(200);
+            }
+        }
+        report.add(String.format("outbox relay: %d TierChanged written, %d on Kafka %.1f s after the consumption ended",
+                written, published, (System.nanoTime() - relayStart) / 1e9));
+        long vacuumStart = System.nanoTime();
+        long vacuuming = 0;
+        while (System.nanoTime() - vacuumStart < Duration.ofMinutes(2).toNanos()
+                && (vacuuming = count("SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'")) > 0) {
+            Thread.sleep(500);
+        }
+        report.add(String.format("autovacuum after the consumption: %.1f s (%d worker(s) still running)",
+                (System.nanoTime() - vacuumStart) / 1e9, vacuuming));
+        double[] applyBefore = applyTimer();
         Map<String, Long> sentAt = new HashMap<>();
         String branch = "BL" + System.nanoTime() % 100000;
         try (var producer = producer()) {
@@ -163,6 +196,9 @@ class ScoringBenchmark {
             latencies.add(r.timestamp() - sentAt.get(r.key()));
         }
         Collections.sort(latencies);
+        double[] applyAfter = applyTimer();
+        report.add(String.format("  of which applying the events: %.0f chunks, %.1f ms each on average",
+                applyAfter[0] - applyBefore[0], (applyAfter[1] - applyBefore[1]) * 1000 / Math.max(1, applyAfter[0] - applyBefore[0])));
         report.add(String.format("event -> TierChanged latency: %d new customers at 20/s: p50 %d ms, p99 %d ms,"
                         + " max %d ms", latencies.size(), percentile(latencies, 50), percentile(latencies, 99),
                 latencies.isEmpty() ? -1 : latencies.get(latencies.size() - 1)));
@@ -257,6 +293,26 @@ class ScoringBenchmark {
     KafkaProducer<String, String> producer() {
         return new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap, "linger.ms", 5, "batch.size", 262144,
                 "acks", "all"), new StringSerializer(), new StringSerializer());
+    }
+
+    /** The chunk apply timer: {count, sum in seconds}. */
+    double[] applyTimer() throws Exception {
+        double[] out = new double[2];
+        http.send(HttpRequest.newBuilder(metricsUrl.toURI()).build(), HttpResponse.BodyHandlers.ofString()).body()
+                .lines().forEach(l -> {
+                    if (l.startsWith("ecif_scoring_events_apply_seconds_count")) {
+                        out[0] += Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1));
+                    } else if (l.startsWith("ecif_scoring_events_apply_seconds_sum")) {
+                        out[1] += Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1));
+                    }
+                });
+        return out;
+    }
+
+    int partitions(String topic) throws Exception {
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+        }
     }
 
     /** Linux's clock ticks per second (USER_HZ), the unit of the CPU times in /proc. */

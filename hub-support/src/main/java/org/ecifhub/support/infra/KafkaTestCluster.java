@@ -53,11 +53,14 @@ public final class KafkaTestCluster implements AutoCloseable {
         }
     }
 
-    /** Broker settings for a one-node cluster: every internal topic with replication factor 1. */
+    /**
+     * Broker settings for a one-node cluster: every internal topic with replication factor 1. Topics get 3
+     * partitions, or {@code -Decif.test.kafka.partitions} (a benchmark takes the hub's 6, see KafkaBrokerProcess).
+     */
     static Map<String, String> singleNodeBrokerConfig() {
         return Map.of(
                 "auto.create.topics.enable", "true",
-                "num.partitions", "3",
+                "num.partitions", System.getProperty("ecif.test.kafka.partitions", "3"),
                 "offsets.topic.replication.factor", "1",
                 "offsets.topic.num.partitions", "3",
                 "transaction.state.log.replication.factor", "1",
