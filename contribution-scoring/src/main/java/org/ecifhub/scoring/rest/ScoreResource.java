@@ -45,7 +45,8 @@ public class ScoreResource {
     @Path("/customers/{customerNumber}/score")
     @Operation(summary = "A customer's score, tier, explained breakdown and history",
             description = "The score is the annualised contribution (综合贡献度) in CNY; points and every component "
-                    + "with its inputs are in the breakdown. A retired (merged) customer number answers with the "
+                    + "with its inputs are in the breakdown, computed when read from the model version, the score date "
+                    + "and the facts that produced the score. A retired (merged) customer number answers with the "
                     + "survivor's score: the score follows the party.")
     @APIResponse(responseCode = "200", description = "The score", content = @Content(mediaType = "application/json",
             examples = @ExampleObject(name = "excellent", value = """
