@@ -3,13 +3,19 @@ package org.ecifhub.scoring;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.ecifhub.support.infra.EcifInfraTestResource;
 import org.ecifhub.support.infra.TestInfrastructure;
 import org.ecifhub.support.testing.KafkaTestClient;
@@ -68,7 +74,7 @@ class ScoringBenchmark {
         report.add("# machine: " + Runtime.getRuntime().availableProcessors() + " cores, "
                 + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB max heap, Java "
                 + System.getProperty("java.version") + "; PostgreSQL 15 and Kafka (KRaft, in-process) from hub-support;"
-                + " the service in the test JVM; " + org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                + " the service in the test JVM; " + ConfigProvider.getConfig()
                 .getOptionalValue("mp.messaging.incoming.customer-events.concurrency", Integer.class).orElse(1)
                 + " consumer thread(s) on " + partitions(Feed.CUSTOMER_TOPIC) + " partitions of " + Feed.CUSTOMER_TOPIC);
         try {
@@ -151,16 +157,16 @@ class ScoringBenchmark {
         long written = count("SELECT count(*) FROM outbox_event WHERE aggregatetype = 'ecif.tier.v1'");
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         long published = 0;
-        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+        try (var admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             while (System.nanoTime() < deadline) {
                 var partitions = admin.describeTopics(List.of(Feed.TIER_TOPIC)).allTopicNames().get()
                         .get(Feed.TIER_TOPIC).partitions();
-                Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest =
+                Map<TopicPartition, OffsetSpec> latest =
                         new HashMap<>();
-                partitions.forEach(p -> latest.put(new org.apache.kafka.common.TopicPartition(Feed.TIER_TOPIC,
-                        p.partition()), org.apache.kafka.clients.admin.OffsetSpec.latest()));
+                partitions.forEach(p -> latest.put(new TopicPartition(Feed.TIER_TOPIC,
+                        p.partition()), OffsetSpec.latest()));
                 published = admin.listOffsets(latest).all().get().values().stream()
-                        .mapToLong(org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
+                        .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
                 if (published >= written) {
                     break;
                 }
@@ -310,7 +316,7 @@ class ScoringBenchmark {
     }
 
     int partitions(String topic) throws Exception {
-        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+        try (var admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
         }
     }

@@ -9,14 +9,15 @@ import org.ecifhub.commons.problem.Problem;
 import org.ecifhub.commons.problem.ProblemException;
 import org.ecifhub.scoring.config.ScoringConfig;
 import org.ecifhub.scoring.domain.MigrationMatrix;
+import org.ecifhub.scoring.domain.ScoringAlert;
 import org.ecifhub.scoring.domain.Scorecard;
 import org.ecifhub.scoring.domain.ScoringModel;
-import org.ecifhub.scoring.domain.ScoringAlert;
 import org.ecifhub.scoring.domain.Tier;
 import org.ecifhub.scoring.persistence.CustomerScoreEntity;
 import org.ecifhub.scoring.persistence.CustomerScoreRepository;
 import org.ecifhub.scoring.persistence.ScoringAlertEntity;
 import org.ecifhub.scoring.persistence.ScoringAlertRepository;
+import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -24,7 +25,6 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jboss.logging.Logger;
 
 /** Read side: one customer's score with its explanation and history, structure statistics, watch alerts. */
 @ApplicationScoped
