@@ -187,7 +187,7 @@ public class UnifiedViewService {
             LOG.warnf("A unified-view section is unavailable: the service answered HTTP %d", answer.status());
             section.put("status", UNAVAILABLE).put("reason", "answered HTTP " + answer.status());
         } else {
-            // The caller's own tree (ViewSectionCache parses a kept answer for each caller): masked in place below.
+            // The caller's own tree (ViewSectionCache gives each caller a tree of its own): masked in place below.
             section.put("status", AVAILABLE).set("data", answer.body());
         }
         return section;

@@ -28,7 +28,8 @@ import java.util.function.Supplier;
  * audit run on every request, for its caller, on a copy.
  *
  * <p>Each caller gets a parsed tree of its own (kept as JSON text, which takes a fraction of a tree's memory), so
- * masking one caller's view never touches what the next caller gets.
+ * masking one caller's view never touches what the next caller gets. The caller whose request loaded the answer gets
+ * the service's tree itself, once the text to keep has been written from it: nobody else ever sees that tree.
  *
  * <p>Freshness comes from the events: {@code messaging.ViewCacheInvalidator} follows the topics and drops every
  * section of a customer an event names ({@link #invalidate}). A load that was under way when the event arrived
@@ -152,6 +153,7 @@ public class ViewSectionCache {
             Loaded next = new Loaded(new CompletableFuture<>(), now);
             if (sections.slots.compareAndSet(slot, current, next)) {
                 misses.get(section).increment();
+                CompletableFuture<Upstreams.JsonAnswer> loaded = new CompletableFuture<>();
                 load.get().whenComplete((answer, err) -> {
                     if (err != null || !worthKeeping(answer) || !keepIf.test(answer)) {
                         // Emptied before the waiting callers are told, so the next caller asks again.
@@ -159,16 +161,21 @@ public class ViewSectionCache {
                     }
                     if (err != null) {
                         next.answer().completeExceptionally(err);
-                    } else {
-                        try {
-                            next.answer().complete(Kept.of(answer));
-                        } catch (RuntimeException e) {
-                            sections.slots.compareAndSet(slot, next, null);
-                            next.answer().completeExceptionally(e);
-                        }
+                        loaded.completeExceptionally(err);
+                        return;
                     }
+                    try {
+                        next.answer().complete(Kept.of(answer));
+                    } catch (RuntimeException e) {
+                        sections.slots.compareAndSet(slot, next, null);
+                        next.answer().completeExceptionally(e);
+                        loaded.completeExceptionally(e);
+                        return;
+                    }
+                    // The text is written: this caller may mask the tree (no need to parse it back from the text).
+                    loaded.complete(answer);
                 });
-                return next.answer().thenApply(Kept::answer);
+                return loaded;
             }
         }
     }

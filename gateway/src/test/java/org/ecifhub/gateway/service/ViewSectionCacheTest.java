@@ -67,6 +67,20 @@ class ViewSectionCacheTest {
     }
 
     @Test
+    void eachCallerGetsATreeOfItsOwnSoMaskingOneNeverReachesTheNext() {
+        cache.follow();
+        var first = (com.fasterxml.jackson.databind.node.ObjectNode) cache.get("1", ViewSection.CUSTOMER,
+                answering(200)).toCompletableFuture().join().body();
+        first.put("n", -1).put("masked", true);
+        var second = cache.get("1", ViewSection.CUSTOMER, answering(200)).toCompletableFuture().join().body();
+        var third = cache.get("1", ViewSection.CUSTOMER, answering(200)).toCompletableFuture().join().body();
+        assertThat(loads).hasValue(1);
+        assertThat(second.path("n").asInt()).isEqualTo(1);
+        assertThat(second.has("masked")).isFalse();
+        assertThat(second).isNotSameAs(third).isEqualTo(third);
+    }
+
+    @Test
     void notFoundIsKeptButFailuresAndOtherStatusesAreNot() {
         cache.follow();
         answerOf("1", ViewSection.SCORE, answering(404));
