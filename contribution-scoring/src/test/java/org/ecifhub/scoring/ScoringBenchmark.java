@@ -6,14 +6,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.ecifhub.support.infra.EcifInfraTestResource;
@@ -76,7 +72,8 @@ class ScoringBenchmark {
                 + System.getProperty("java.version") + "; PostgreSQL 15 and Kafka (KRaft, in-process) from hub-support;"
                 + " the service in the test JVM; " + ConfigProvider.getConfig()
                 .getOptionalValue("mp.messaging.incoming.customer-events.concurrency", Integer.class).orElse(1)
-                + " consumer thread(s) on " + partitions(Feed.CUSTOMER_TOPIC) + " partitions of " + Feed.CUSTOMER_TOPIC);
+                + " consumer thread(s) on " + new KafkaTestClient(bootstrap).partitionCount(Feed.CUSTOMER_TOPIC)
+                + " partitions of " + Feed.CUSTOMER_TOPIC);
         try {
             if (warmup > 0) {
                 // A fresh JVM interprets its code and compiles the hot parts in its first minutes (here with a Kafka
@@ -155,24 +152,8 @@ class ScoringBenchmark {
         // that backlog, the latency would be the relay's catching up, not a customer event's way through.
         long relayStart = System.nanoTime();
         long written = count("SELECT count(*) FROM outbox_event WHERE aggregatetype = 'ecif.tier.v1'");
-        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-        long published = 0;
-        try (var admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            while (System.nanoTime() < deadline) {
-                var partitions = admin.describeTopics(List.of(Feed.TIER_TOPIC)).allTopicNames().get()
-                        .get(Feed.TIER_TOPIC).partitions();
-                Map<TopicPartition, OffsetSpec> latest =
-                        new HashMap<>();
-                partitions.forEach(p -> latest.put(new TopicPartition(Feed.TIER_TOPIC,
-                        p.partition()), OffsetSpec.latest()));
-                published = admin.listOffsets(latest).all().get().values().stream()
-                        .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
-                if (published >= written) {
-                    break;
-                }
-                Thread.sleep(200);
-            }
-        }
+        long published = new KafkaTestClient(bootstrap).awaitRecordCount(Feed.TIER_TOPIC, written,
+                Duration.ofMinutes(10));
         report.add(String.format("outbox relay: %d TierChanged written, %d on Kafka %.1f s after the consumption ended",
                 written, published, (System.nanoTime() - relayStart) / 1e9));
         long vacuumStart = System.nanoTime();
@@ -303,22 +284,8 @@ class ScoringBenchmark {
 
     /** The chunk apply timer: {count, sum in seconds}. */
     double[] applyTimer() throws Exception {
-        double[] out = new double[2];
-        http.send(HttpRequest.newBuilder(metricsUrl.toURI()).build(), HttpResponse.BodyHandlers.ofString()).body()
-                .lines().forEach(l -> {
-                    if (l.startsWith("ecif_scoring_events_apply_seconds_count")) {
-                        out[0] += Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1));
-                    } else if (l.startsWith("ecif_scoring_events_apply_seconds_sum")) {
-                        out[1] += Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1));
-                    }
-                });
-        return out;
-    }
-
-    int partitions(String topic) throws Exception {
-        try (var admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
-        }
+        return new double[] {metric("ecif_scoring_events_apply_seconds_count"),
+                metric("ecif_scoring_events_apply_seconds_sum")};
     }
 
     /** Linux's clock ticks per second (USER_HZ), the unit of the CPU times in /proc. */
@@ -348,11 +315,18 @@ class ScoringBenchmark {
         return ticks;
     }
 
-    /** Plain HTTP: RestAssured's Groovy, polled ten times a second, would be compiled and run inside the measure. */
     double consumed() throws Exception {
+        return metric("ecif_scoring_events_consumed_total");
+    }
+
+    /**
+     * A metric of the service, summed over its tags. Plain HTTP: RestAssured's Groovy, polled ten times a second,
+     * would be compiled and run inside the measure.
+     */
+    double metric(String name) throws Exception {
         return http.send(HttpRequest.newBuilder(metricsUrl.toURI()).build(), HttpResponse.BodyHandlers.ofString())
                 .body().lines()
-                .filter(l -> l.startsWith("ecif_scoring_events_consumed_total"))
+                .filter(l -> l.startsWith(name))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 

@@ -2,13 +2,10 @@ package org.ecifhub.support.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
 import org.ecifhub.support.demo.FeedGenerator;
 import org.ecifhub.support.demo.FeedSource;
 import org.ecifhub.support.infra.PostgresServer;
+import org.ecifhub.support.testing.KafkaTestClient;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -28,8 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
-import java.util.stream.Collectors;
 
 /**
  * Bulk consolidation throughput: generated deposit, loan and e-banking feeds (one population of parties) imported
@@ -177,26 +172,10 @@ public final class BulkImportBenchmark {
 
     /** Waits until the topic holds {@code expected} records; returns when that was first seen. */
     private static Instant awaitEvents(String bootstrap, String topic, long expected) throws Exception {
-        Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        try (Admin admin = Admin.create(p)) {
-            Instant deadline = Instant.now().plus(Duration.ofMinutes(30));
-            while (Instant.now().isBefore(deadline)) {
-                long onTopic = 0;
-                if (admin.listTopics().names().get().contains(topic)) {
-                    var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
-                    Map<TopicPartition, OffsetSpec> latest = partitions.stream().collect(Collectors.toMap(
-                            tp -> new TopicPartition(topic, tp.partition()), tp -> OffsetSpec.latest()));
-                    onTopic = admin.listOffsets(latest).all().get().values().stream()
-                            .mapToLong(i -> i.offset()).sum();
-                }
-                if (onTopic >= expected) {
-                    return Instant.now();
-                }
-                Thread.sleep(200);
-            }
+        if (new KafkaTestClient(bootstrap).awaitRecordCount(topic, expected, Duration.ofMinutes(30)) < expected) {
+            throw new IllegalStateException("the events did not all reach Kafka within 30 minutes");
         }
-        throw new IllegalStateException("the events did not all reach Kafka within 30 minutes");
+        return Instant.now();
     }
 
     private static long heapUsed(HttpClient http, String base) {

@@ -1,15 +1,20 @@
 package org.ecifhub.support.testing;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -62,5 +67,50 @@ public final class KafkaTestClient {
 
     public List<ConsumerRecord<String, String>> readKey(String topic, String key, int atLeast, Duration timeout) {
         return read(topic, r -> key.equals(r.key()), atLeast, timeout);
+    }
+
+    /**
+     * Waits until the topic holds at least {@code expected} records (the sum of its partitions' end offsets; none
+     * while the topic does not exist yet), looking every 200 ms through one admin client.
+     *
+     * @return the count last seen: short of {@code expected} when the timeout passed first
+     */
+    public long awaitRecordCount(String topic, long expected, Duration timeout) throws InterruptedException {
+        try (Admin admin = admin()) {
+            Instant deadline = Instant.now().plus(timeout);
+            long onTopic = 0;
+            while (true) {
+                if (admin.listTopics().names().get().contains(topic)) {
+                    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                    for (var p : admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()) {
+                        latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest());
+                    }
+                    onTopic = admin.listOffsets(latest).all().get().values().stream()
+                            .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
+                }
+                if (onTopic >= expected || !Instant.now().isBefore(deadline)) {
+                    return onTopic;
+                }
+                Thread.sleep(200);
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Could not read the offsets of " + topic, e.getCause());
+        }
+    }
+
+    /** How many partitions the topic has. */
+    public int partitionCount(String topic) {
+        try (Admin admin = admin()) {
+            return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Could not describe " + topic, e.getCause());
+        }
+    }
+
+    private Admin admin() {
+        return Admin.create(Map.<String, Object>of("bootstrap.servers", bootstrapServers));
     }
 }
