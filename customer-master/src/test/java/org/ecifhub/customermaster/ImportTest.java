@@ -78,6 +78,51 @@ class ImportTest {
         given().get("/api/v1/customers/" + customer).then().body("version", equalTo(version));
     }
 
+    /**
+     * 4,500 records are three batches of the import (2,000 each): each batch is parsed, checked and prepared while
+     * the one before is written. Decisions must still be taken in file order against what earlier batches
+     * committed: a record in the third batch carrying the valid id of a record in the first (another source
+     * customer) joins its golden record, and the bad record of each batch is refused with its own index.
+     */
+    @Test
+    void aFileOfSeveralBatchesIsDecidedInFileOrderAgainstWhatEarlierBatchesCommitted() throws Exception {
+        String prefix = "PB" + unique();
+        String region = "110101"; // no other test uses it, so these ids meet no other test's golden records
+        java.time.LocalDate firstBirthDate = java.time.LocalDate.of(1950, 1, 1);
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        String sharedId = null;
+        int lines = 0;
+        for (int i = 0; i < 4497; i++) {
+            String first17 = region + firstBirthDate.plusDays(i).format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE)
+                    + String.format("%03d", (int) (Math.random() * 1000));
+            String id = first17 + org.ecifhub.customermaster.domain.standard.ResidentIds.checkChar(first17);
+            if (i == 5) {
+                sharedId = id;
+            }
+            String line = i == 4300
+                    ? record("DEPOSIT", prefix + "L", "多批客户5", sharedId, "LSJ001", 10).replace("\n", "")
+                    : record("DEPOSIT", prefix + i, "多批客户" + i, id, "LSJ001", i).replace("\n", "");
+            file.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            lines++;
+            if (i == 1000 || i == 3000 || i == 4400) { // one bad record in each batch
+                file.write("{\"source\": \"DEPOSIT\", \"sourceCustomerId\": \n".getBytes(StandardCharsets.UTF_8));
+                lines++;
+            }
+        }
+        String job = upload("DEPOSIT", "application/x-ndjson", file.toByteArray());
+        awaitState(job, "COMPLETED");
+        given().get("/api/v1/imports/" + job).then()
+                .body("total", equalTo(lines)).body("processed", equalTo(lines)).body("rejected", equalTo(3));
+        given().get("/api/v1/imports/" + job + "/rejected?size=10").then().statusCode(200)
+                .body("index", hasItems(1001, 3002, 4403));
+        String first = given().get("/api/v1/xref/DEPOSIT/" + prefix + "5").then().statusCode(200)
+                .extract().path("customerNumber");
+        given().get("/api/v1/xref/DEPOSIT/" + prefix + "L").then().statusCode(200)
+                .body("customerNumber", equalTo(first));
+        given().get("/api/v1/xref/DEPOSIT/" + prefix + "4496").then().statusCode(200)
+                .body("customerNumber", not(equalTo(first)));
+    }
+
     @Test
     void aCsvFileWithTheDocumentedHeaderImportsAndAWrongTypeIsRefused() {
         String a = "CV" + unique();

@@ -180,8 +180,32 @@ public class BulkConsolidationService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Placed> consolidate(List<FeedRecord> records) {
-        Phases phases = new Phases();
-        store.lockExclusively();
+        return consolidate(prepare(records));
+    }
+
+    /**
+     * A batch made ready for {@link #consolidate(Prepared)}: each record standardised, serialised and hashed, its
+     * blocking keys computed. It needs no database and no transaction, so a bulk import prepares the next batch on
+     * another thread while the current one is being written. A prepared batch is consolidated once.
+     */
+    public static final class Prepared {
+        private final List<Item> items;
+        private final long prepareMillis;
+        private boolean consumed;
+
+        private Prepared(List<Item> items, long prepareMillis) {
+            this.items = items;
+            this.prepareMillis = prepareMillis;
+        }
+
+        public int size() {
+            return items.size();
+        }
+    }
+
+    /** Standardises, serialises and hashes the records (already validated); see {@link Prepared}. */
+    public Prepared prepare(List<FeedRecord> records) {
+        long start = System.nanoTime();
         List<Item> items = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             FeedRecord r = records.get(i);
@@ -189,8 +213,28 @@ public class BulkConsolidationService {
             String payload = json(r);
             items.add(new Item(i, r, standard, payload, json(standard), ConsolidationService.sha256(payload)));
         }
+        return new Prepared(items, (System.nanoTime() - start) / 1_000_000);
+    }
 
-        phases.end("prepare");
+    /**
+     * Consolidates a prepared batch in the caller's transaction.
+     *
+     * @return per record, in order: its customer number and outcome
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Placed> consolidate(Prepared batch) {
+        synchronized (batch) {
+            if (batch.consumed) {
+                throw new IllegalStateException("a prepared batch is consolidated once");
+            }
+            batch.consumed = true;
+        }
+        Phases phases = new Phases();
+        phases.millis.put("prepare", batch.prepareMillis);
+        store.lockExclusively();
+        List<Item> items = batch.items;
+
+        phases.end("lock");
         // What the hub knows already: cross-references, latest hashes, valid ids.
         Map<SourceCustomer, BulkStore.Known> known = store.known(
                 items.stream().map(it -> it.sourceCustomer).collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
@@ -302,7 +346,7 @@ public class BulkConsolidationService {
         afterWrites(live, existingParties, newParties, writes);
         phases.end("relationships");
         if (LOG.isDebugEnabled()) {
-            LOG.debugf("batch of %d records (%d new parties, %d existing): %s", records.size(), newParties.size(),
+            LOG.debugf("batch of %d records (%d new parties, %d existing): %s", items.size(), newParties.size(),
                     existingParties.size(), phases);
         }
 

@@ -80,36 +80,55 @@ public class FeedIngestionService {
     }
 
     /**
-     * A bulk import's batch in ONE transaction, together with the job's progress: the good records consolidated
-     * set-based ({@link BulkConsolidationService}), the bad ones kept with their reasons. Either the whole batch
-     * and its progress commit, or none of it (and the import resumes at this batch).
+     * A bulk import's batch, checked and prepared: the good records ready for set-based consolidation, the bad ones
+     * with their reasons. Made without the database, so an import checks the next batch while the current one is
+     * written.
      */
-    @Transactional
-    public BatchResult ingestBatch(String source, List<RawRecord> batch, java.util.UUID importJob,
-                                   java.util.function.Consumer<BatchResult> progress) {
+    public record CheckedBatch(String source, List<Rejection> rejected, List<String> rejectedRaw,
+                               List<Integer> goodIndex, List<FeedRecord> good,
+                               BulkConsolidationService.Prepared prepared) {
+    }
+
+    /** Parses, checks and prepares a bulk import's batch; touches no database. */
+    public CheckedBatch checkBatch(String source, List<RawRecord> batch) {
         List<Rejection> rejected = new ArrayList<>();
+        List<String> rejectedRaw = new ArrayList<>();
         List<FeedRecord> good = new ArrayList<>();
         List<Integer> goodIndex = new ArrayList<>();
         for (RawRecord raw : batch) {
             Checked checked = check(source, raw);
             if (checked.rejection() != null) {
                 rejected.add(checked.rejection());
-                store.keepRejected(source, raw.index(), toJson(checked.rejection().errors()), raw.rawText(),
-                        importJob);
+                rejectedRaw.add(raw.rawText());
             } else {
                 good.add(checked.record());
                 goodIndex.add(raw.index());
             }
         }
+        return new CheckedBatch(source, rejected, rejectedRaw, goodIndex, good, bulk.prepare(good));
+    }
+
+    /**
+     * A bulk import's batch in ONE transaction, together with the job's progress: the good records consolidated
+     * set-based ({@link BulkConsolidationService}), the bad ones kept with their reasons. Either the whole batch
+     * and its progress commit, or none of it (and the import resumes at this batch).
+     */
+    @Transactional
+    public BatchResult ingestBatch(CheckedBatch batch, java.util.UUID importJob,
+                                   java.util.function.Consumer<BatchResult> progress) {
+        for (int i = 0; i < batch.rejected().size(); i++) {
+            Rejection r = batch.rejected().get(i);
+            store.keepRejected(batch.source(), r.index(), toJson(r.errors()), batch.rejectedRaw().get(i), importJob);
+        }
         List<Accepted> accepted = new ArrayList<>();
-        if (!good.isEmpty()) {
-            for (BulkConsolidationService.Placed placed : bulk.consolidate(good)) {
-                FeedRecord r = good.get(placed.position());
-                accepted.add(new Accepted(goodIndex.get(placed.position()), r.sourceCustomerId(),
+        if (!batch.good().isEmpty()) {
+            for (BulkConsolidationService.Placed placed : bulk.consolidate(batch.prepared())) {
+                FeedRecord r = batch.good().get(placed.position());
+                accepted.add(new Accepted(batch.goodIndex().get(placed.position()), r.sourceCustomerId(),
                         placed.customerNumber(), placed.outcome()));
             }
         }
-        BatchResult result = new BatchResult(accepted, rejected);
+        BatchResult result = new BatchResult(accepted, batch.rejected());
         progress.accept(result);
         return result;
     }

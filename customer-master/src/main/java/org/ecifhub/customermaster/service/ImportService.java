@@ -32,8 +32,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -63,6 +65,15 @@ public class ImportService {
     private final CustomerMasterConfig config;
     private final ObjectMapper mapper;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "bulk-import"));
+    /**
+     * Parses, checks and prepares the next batch while the worker writes the current one: that work needs no
+     * database, and on two cores it would otherwise leave one idle while PostgreSQL writes.
+     */
+    private final ExecutorService preparer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "bulk-import-prepare");
+        t.setDaemon(true);
+        return t;
+    });
 
     public ImportService(ImportJobStore jobs, FeedIngestionService ingestion, CustomerMasterConfig config,
                          ObjectMapper mapper) {
@@ -86,6 +97,7 @@ public class ImportService {
 
     void stop(@Observes ShutdownEvent event) {
         worker.shutdownNow();
+        preparer.shutdownNow();
         try {
             worker.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -126,47 +138,98 @@ public class ImportService {
                 .toList();
     }
 
+    /** A line of the file and its index (blank lines not counted). */
+    private record Line(int index, String text) {
+    }
+
+    /** A batch being checked and prepared, and the index of the first record after it. */
+    private record Pending(Future<FeedIngestionService.CheckedBatch> batch, long nextIndex) {
+    }
+
     private void run(UUID id) {
         ImportJobStore.Job job = jobs.find(id).orElseThrow();
         jobs.started(id);
+        Pending pending = null;
         try (BufferedReader in = reader(Path.of(job.filePath()))) {
-            CsvFeedRecords csv = null;
+            CsvFeedRecords csv;
             if ("CSV".equals(job.format())) {
                 String header = in.readLine();
                 if (header == null) {
                     throw new IllegalArgumentException("the CSV file is empty: a header line is required");
                 }
                 csv = new CsvFeedRecords(header, mapper);
+            } else {
+                csv = null;
             }
             long index = 0;
-            List<RawRecord> batch = new ArrayList<>(BATCH);
+            List<Line> lines = new ArrayList<>(BATCH);
             String line;
             while ((line = in.readLine()) != null) {
                 if (line.isBlank()) {
                     continue;
                 }
                 if (index >= job.nextIndex()) {
-                    batch.add(parse(job.source(), (int) index, line, csv));
+                    lines.add(new Line((int) index, line));
                 }
                 index++;
-                if (batch.size() == BATCH) {
-                    commit(job, batch, index);
-                    batch.clear();
+                if (lines.size() == BATCH) {
+                    pending = prepareNextThenCommit(job, pending, lines, index, csv);
+                    lines = new ArrayList<>(BATCH);
                 }
             }
-            if (!batch.isEmpty()) {
-                commit(job, batch, index);
+            if (!lines.isEmpty()) {
+                pending = prepareNextThenCommit(job, pending, lines, index, csv);
+            }
+            if (pending != null) {
+                commit(job, pending);
+                pending = null;
             }
             jobs.progress(id, index, 0, 0);
             jobs.finished(id, "COMPLETED", null);
+        } catch (InterruptedException e) {
+            // The service is stopping: the job stays RUNNING and resumes after its last committed batch.
+            Thread.currentThread().interrupt();
+            LOG.infof("Bulk import %s interrupted; it resumes at the next start", id);
         } catch (RuntimeException | IOException e) {
             LOG.errorf(e, "Bulk import %s failed", id);
             jobs.finished(id, "FAILED", String.valueOf(e.getMessage()));
+        } finally {
+            if (pending != null) {
+                pending.batch().cancel(true);
+            }
         }
     }
 
-    private void commit(ImportJobStore.Job job, List<RawRecord> batch, long nextIndex) {
-        ingestion.ingestBatch(job.source(), batch, job.id(), result -> jobs.progress(job.id(), nextIndex,
+    /** Hands these lines to the preparer, then commits the batch prepared before (if any) meanwhile. */
+    private Pending prepareNextThenCommit(ImportJobStore.Job job, Pending previous, List<Line> lines, long nextIndex,
+                                          CsvFeedRecords csv) throws InterruptedException {
+        Pending next = new Pending(preparer.submit(() -> ingestion.checkBatch(job.source(), lines.stream()
+                .map(l -> parse(job.source(), l.index(), l.text(), csv)).toList())), nextIndex);
+        if (previous != null) {
+            try {
+                commit(job, previous);
+            } catch (RuntimeException | InterruptedException e) {
+                next.batch().cancel(true);
+                throw e;
+            }
+        }
+        return next;
+    }
+
+    private void commit(ImportJobStore.Job job, Pending pending) throws InterruptedException {
+        FeedIngestionService.CheckedBatch batch;
+        try {
+            batch = pending.batch().get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+        ingestion.ingestBatch(batch, job.id(), result -> jobs.progress(job.id(), pending.nextIndex(),
                 result.accepted().size() + result.rejected().size(), result.rejected().size()));
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.ecifhub.support.demo.FeedGenerator;
 import org.ecifhub.support.demo.FeedSource;
+import org.ecifhub.support.hub.HubServices;
 import org.ecifhub.support.infra.PostgresServer;
 import org.ecifhub.support.testing.KafkaTestClient;
 
@@ -65,6 +66,8 @@ public final class BulkImportBenchmark {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             List<Sample> samples = new ArrayList<>();
             long done = 0;
+            CpuMeter cpu = new CpuMeter(hub, List.of(HubServices.CUSTOMER_MASTER));
+            cpu.start();
             Instant start = Instant.now();
             samples.add(new Sample(start, 0, heapUsed(http, base)));
             for (String feed : List.of("DEPOSIT", "LOAN", "EBANK")) {
@@ -88,6 +91,7 @@ public final class BulkImportBenchmark {
                 xrefs = count(s, "SELECT count(*) FROM customer_master.xref");
             }
             Instant lastEvent = awaitEvents(hub.kafkaBootstrap, "ecif.customer.v1", outbox);
+            String cpuPerRecord = cpu.per(done, "record");
             String quality = quality(postgres, work.resolve("feeds").resolve(FeedGenerator.TRUTH_FILE));
 
             double total = Duration.between(start, lastEvent).toMillis() / 1000.0;
@@ -96,6 +100,8 @@ public final class BulkImportBenchmark {
                     + "%d events%n", done, golden, xrefs, outbox);
             out.printf(Locale.ROOT, "import: %.1f s, %.0f records/s%n", importSeconds, done / importSeconds);
             out.printf(Locale.ROOT, "until the last event is on Kafka: %.1f s, %.0f records/s%n", total, done / total);
+            out.printf(Locale.ROOT, "%s (%.2f events per record; customer-master includes its outbox relay)%n",
+                    cpuPerRecord, (double) outbox / done);
             for (long mark = 100_000; mark <= done; mark += 100_000) {
                 Sample before = at(samples, mark - 100_000);
                 Sample after = at(samples, mark);

@@ -51,6 +51,11 @@ public final class ServiceProcess {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + heap);
         cmd.add("-XX:+UseSerialGC");
+        // Extra JVM options for every service, e.g. a flight recording while a benchmark runs.
+        String extra = System.getenv("ECIF_SERVICE_JVM_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            cmd.addAll(List.of(extra.trim().split("\\s+")));
+        }
         cmd.add("-Dquarkus.http.port=" + port);
         config.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.add("-jar");
