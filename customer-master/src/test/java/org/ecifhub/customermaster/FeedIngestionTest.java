@@ -85,6 +85,16 @@ class FeedIngestionTest {
         assertThat(events).extracting(r -> JSON.readTree(r.value()).path("version").asLong()).containsExactly(1L, 2L);
     }
 
+    /**
+     * Every consumer group starts at the topic's first event, so a consumer added to a running hub (a new read
+     * model, a rebuilt service) replays the whole history: the topic must keep it, not a broker's default 7 days.
+     */
+    @Test
+    void theEventTopicKeepsEveryEventSoAConsumerAddedLaterCanReplayTheWholeHistory() {
+        assertThat(new KafkaTestClient(TestInfrastructure.get().kafkaBootstrapServers())
+                .topicConfig("ecif.customer.v1", "retention.ms")).isEqualTo("-1");
+    }
+
     @Test
     void theSameIdNumberFromAnotherSystemJoinsTheSameGoldenRecord() {
         String idNumber = validId("431381", "19850202");

@@ -14,6 +14,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -266,9 +267,12 @@ public class OutboxRelay {
 
     private void createTopics() {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+            // -1: kept for good (see OutboxRelayConfig.topicRetention)
+            String retentionMs = config.topicRetention().map(d -> Long.toString(d.toMillis())).orElse("-1");
             for (String topic : config.topics()) {
                 try {
-                    admin.createTopics(List.of(new NewTopic(topic, config.partitions(), (short) 1))).all()
+                    admin.createTopics(List.of(new NewTopic(topic, config.partitions(), (short) 1)
+                                    .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, retentionMs)))).all()
                             .get(30, TimeUnit.SECONDS);
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {

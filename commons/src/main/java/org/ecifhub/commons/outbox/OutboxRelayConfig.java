@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** Settings of a service's outbox relay. The database it reads is the service's own datasource. */
 @ConfigMapping(prefix = "ecif.outbox")
@@ -22,6 +23,14 @@ public interface OutboxRelayConfig {
 
     @WithDefault("6")
     int partitions();
+
+    /**
+     * How long the topics this service creates keep their events; unset (the default), for good. Every consumer
+     * group starts at a topic's first event, so a read model or service added to a running hub later (or rebuilt)
+     * replays the whole history; with a broker's default of 7 days it would silently miss every older customer.
+     * Applied when a topic is created: an existing topic keeps its setting (change it with {@code kafka-configs}).
+     */
+    Optional<Duration> topicRetention();
 
     /** How often relayed positions are committed; on a crash at most this much is relayed again. */
     @WithDefault("1s")

@@ -67,6 +67,8 @@ public final class KafkaBrokerProcess {
                 log.dirs=%3$s
                 num.partitions=6
                 auto.create.topics.enable=true
+                # Messages are kept for good: consumers start at a topic's first event, and dead letters wait to be read.
+                log.retention.ms=-1
                 offsets.topic.replication.factor=1
                 offsets.topic.num.partitions=6
                 transaction.state.log.replication.factor=1
