@@ -14,6 +14,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -278,12 +279,30 @@ public class OutboxRelay {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw new IllegalStateException("Could not create topic " + topic, e.getCause());
                     }
+                    warnIfRetentionDiffers(admin, topic, retentionMs);
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("Kafka at " + bootstrapServers + " did not answer within 30 s", e);
+        }
+    }
+
+    /** An existing topic keeps its own retention (ops may have chosen it), but a difference is worth a warning. */
+    private static void warnIfRetentionDiffers(Admin admin, String topic, String wanted)
+            throws InterruptedException, java.util.concurrent.TimeoutException {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        try {
+            String actual = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource)
+                    .get(TopicConfig.RETENTION_MS_CONFIG).value();
+            if (!wanted.equals(actual)) {
+                LOG.warnf("Topic %s keeps events for retention.ms=%s, not %s: a consumer started later cannot replay "
+                        + "what has expired (kafka-configs.sh --alter --entity-type topics --entity-name %s "
+                        + "--add-config retention.ms=%s)", topic, actual, wanted, topic, wanted);
+            }
+        } catch (ExecutionException e) {
+            LOG.warnf("Could not read the retention of topic %s: %s", topic, e.getCause());
         }
     }
 

@@ -42,7 +42,8 @@ public class CustomerEventsConsumer {
         this.chunks = new ChunkedEvents(mapper, config.consumeChunkSize(), this::deadLetter);
         this.deadLetters = deadLetters;
         this.applied = Timer.builder("ecif.scoring.events.apply")
-                .description("Time to apply one chunk of customer events, its transaction included").register(registry);
+                .description("Time to apply a chunk of customer events, its transaction included: each attempt, and each "
+                        + "event applied alone while a poison message is isolated").register(registry);
         this.consumed = Counter.builder("ecif.scoring.events.consumed")
                 .description("Customer events whose transaction committed: applied, or skipped as applied before")
                 .register(registry);

@@ -66,6 +66,11 @@ public class ImportService {
     private final ObjectMapper mapper;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "bulk-import"));
     /**
+     * Set when the service stops. An import interrupted then (its file read cut off, its next batch refused) stays
+     * RUNNING and resumes after its last committed batch at the next start, rather than being marked FAILED.
+     */
+    private volatile boolean stopping;
+    /**
      * Parses, checks and prepares the next batch while the worker writes the current one: that work needs no
      * database, and on two cores it would otherwise leave one idle while PostgreSQL writes.
      */
@@ -96,12 +101,19 @@ public class ImportService {
     }
 
     void stop(@Observes ShutdownEvent event) {
+        stopping = true;
         worker.shutdownNow();
-        preparer.shutdownNow();
         try {
             worker.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            // Only now: a worker still waiting for a prepared batch gets it cancelled rather than never completed.
+            for (Runnable queued : preparer.shutdownNow()) {
+                if (queued instanceof Future<?> f) {
+                    f.cancel(true);
+                }
+            }
         }
     }
 
@@ -187,12 +199,19 @@ public class ImportService {
             jobs.progress(id, index, 0, 0);
             jobs.finished(id, "COMPLETED", null);
         } catch (InterruptedException e) {
-            // The service is stopping: the job stays RUNNING and resumes after its last committed batch.
             Thread.currentThread().interrupt();
-            LOG.infof("Bulk import %s interrupted; it resumes at the next start", id);
+            LOG.infof("Bulk import %s interrupted by the service stopping; it resumes at the next start", id);
         } catch (RuntimeException | IOException e) {
-            LOG.errorf(e, "Bulk import %s failed", id);
-            jobs.finished(id, "FAILED", String.valueOf(e.getMessage()));
+            if (stopping) {
+                LOG.infof("Bulk import %s cut off by the service stopping (%s); it resumes at the next start", id,
+                        e.toString());
+            } else {
+                LOG.errorf(e, "Bulk import %s failed", id);
+                jobs.finished(id, "FAILED", String.valueOf(e.getMessage()));
+            }
+        } catch (Error e) {
+            jobs.finished(id, "FAILED", e.toString());
+            throw e;
         } finally {
             if (pending != null) {
                 pending.batch().cancel(true);
