@@ -174,16 +174,6 @@ public class BulkConsolidationService {
     }
 
     /**
-     * Consolidates the records (already validated) in the caller's transaction.
-     *
-     * @return per record, in order: its customer number and outcome
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public List<Placed> consolidate(List<FeedRecord> records) {
-        return consolidate(prepare(records));
-    }
-
-    /**
      * A batch made ready for {@link #consolidate(Prepared)}: each record standardised, serialised and hashed, its
      * blocking keys computed. It needs no database and no transaction, so a bulk import prepares the next batch on
      * another thread while the current one is being written. A prepared batch is consolidated once.
@@ -196,10 +186,6 @@ public class BulkConsolidationService {
         private Prepared(List<Item> items, long prepareMillis) {
             this.items = items;
             this.prepareMillis = prepareMillis;
-        }
-
-        public int size() {
-            return items.size();
         }
     }
 
@@ -223,12 +209,11 @@ public class BulkConsolidationService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Placed> consolidate(Prepared batch) {
-        synchronized (batch) {
-            if (batch.consumed) {
-                throw new IllegalStateException("a prepared batch is consolidated once");
-            }
-            batch.consumed = true;
+        // Its items carry the decisions of one consolidation. (Handed over through a Future: no lock needed.)
+        if (batch.consumed) {
+            throw new IllegalStateException("a prepared batch is consolidated once");
         }
+        batch.consumed = true;
         Phases phases = new Phases();
         phases.millis.put("prepare", batch.prepareMillis);
         store.lockExclusively();
