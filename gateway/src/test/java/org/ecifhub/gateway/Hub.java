@@ -50,7 +50,7 @@ final class Hub {
                 + java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8), false));
     }
 
-    /** A customer number customer-master's stub knows and no test has read yet: nothing of it is cached. */
+    /** A customer number customer-master's stub knows and no test has read yet: nothing of it is stored. */
     static String unseenCustomer() {
         return "15" + String.format("%08d", java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000_000));
     }

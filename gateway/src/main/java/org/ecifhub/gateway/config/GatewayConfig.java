@@ -82,51 +82,61 @@ public interface GatewayConfig {
         @WithDefault("10s")
         Duration breakerDelay();
 
-        Cache cache();
+        Store store();
     }
 
     /**
-     * The services' raw answers behind the unified view, kept per customer and section and dropped when an event
-     * says the customer changed (see gateway/README.md, "Unified view cache", for the freshness this gives).
+     * The services' answers behind the unified view, stored per customer and section in the gateway's database and
+     * read again in the background when an event says the customer changed (see gateway/README.md, "Unified view
+     * store", for the freshness this gives).
      */
-    interface Cache {
+    interface Store {
 
-        /** Off, every view asks the services. */
+        /** Off, every view asks the services (and nothing is stored). */
         @WithDefault("true")
         boolean enabled();
 
         /**
-         * Most customers held (their least recently used go first). Kept as JSON text: in the benchmark 20,000
-         * customers took about 120 MB of heap.
+         * The safety net for changes no event announces (an end-of-day or model re-scoring that leaves the tier as
+         * it was): an answer read longer ago than this is read again in the background, and answered until then.
          */
-        @WithDefault("50000")
-        long maxCustomers();
+        @WithDefault("24h")
+        Duration maxAge();
+
+        /** How often the store is searched for answers older than {@link #maxAge()}. */
+        @WithDefault("1m")
+        Duration agedScanInterval();
 
         /**
-         * The safety net: an answer older than this is asked for again even without an event, which bounds how
-         * stale a change that no event announces can get (end-of-day re-scoring that leaves the tier as it was).
-         */
-        @WithDefault("5m")
-        Duration ttl();
-
-        /**
-         * Score and owners are recomputed by scoring and assignment after they consume the same customer or tier
-         * event the gateway sees; read in between, the old value would be cached again. So those events drop the
-         * customer once more this long after they arrived: long enough for the services to have applied them.
+         * Score and owners are recomputed by scoring and assignment from the same customer and tier events the
+         * gateway follows; a customer named by one is read again in the background only this long after, when the
+         * services have applied it (a view asked for in between reads the services, as it would without the store).
          */
         @WithDefault("5s")
         Duration derivedSettle();
 
-        /** The topics whose events drop a customer's cached sections. */
+        /** Customers read by the background refresh at once (five service calls each). */
+        @WithDefault("4")
+        int refreshConcurrency();
+
+        /** Customers taken up per round of the background refresh. */
+        @WithDefault("100")
+        int refreshBatch();
+
+        /** How long a customer whose refresh failed (a service down) waits before the next attempt. */
+        @WithDefault("30s")
+        Duration retryDelay();
+
+        /** The topics whose events say a customer's view changed. */
         @WithDefault("ecif.customer.v1,ecif.tier.v1,ecif.ownership.v1")
         List<String> topics();
 
         /**
-         * Each gateway instance reads every event for itself (its own consumer group: this prefix and a random
-         * suffix), from the newest on; until it is following the topics the cache is bypassed.
+         * The store is shared by every gateway instance, and so is this consumer group: each event is applied once,
+         * by whichever instance holds its partition, from the first event on.
          */
-        @WithDefault("gateway-view-cache")
-        String consumerGroupPrefix();
+        @WithDefault("gateway-view-store")
+        String consumerGroup();
     }
 
     interface Stream {

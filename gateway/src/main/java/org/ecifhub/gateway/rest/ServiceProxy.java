@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  * passes through without being held in memory), and so are answers, except the JSON answers to reads made with
  * a token: those are read whole so that personal data can be masked, or audited when a cleared caller gave a
  * reason. A service that is down or slow gets a problem+json answer. The golden record now
- * ({@code GET /api/v1/customers/{n}}) comes from the unified view's cache when it holds it.
+ * ({@code GET /api/v1/customers/{n}}) comes from the unified view's store when it holds it.
  */
 @ApplicationScoped
 public class ServiceProxy {
@@ -90,7 +90,7 @@ public class ServiceProxy {
     }
 
     /**
-     * {@code GET /api/v1/customers/{n}} (the golden record now) is answered from the unified view's cache when it
+     * {@code GET /api/v1/customers/{n}} (the golden record now) is answered from the unified view's store when it
      * holds the record, as fresh as the view (see gateway/README.md); otherwise, and whenever customer-master could
      * not answer through it, forwarded as usual.
      */
@@ -188,8 +188,9 @@ public class ServiceProxy {
             received[0] += chunk.length();
             if (received[0] > limit) {
                 in.handler(null);
-                out.reset();
+                // Refused first: resetting the forwarded request fails its response, which must find this answer sent.
                 tooLarge(ctx, limit);
+                out.reset();
                 return;
             }
             out.write(chunk);
@@ -273,6 +274,13 @@ public class ServiceProxy {
         boolean timeout = err instanceof java.util.concurrent.TimeoutException
                 || String.valueOf(err.getMessage()).contains("timeout");
         LOG.warnf("%s unavailable: %s", name, err.getMessage());
+        if (ctx.response().headWritten()) {
+            // Already answered (a body refused as too large), or the answer was under way when the service failed.
+            if (!ctx.response().ended()) {
+                ctx.response().reset();
+            }
+            return;
+        }
         Problems.send(ctx.response(), timeout ? 504 : 503, "service-unavailable", name + " unavailable",
                 name + " did not answer" + (timeout ? " in time" : "") + "; try again later");
     }

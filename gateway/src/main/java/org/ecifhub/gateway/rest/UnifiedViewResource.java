@@ -68,16 +68,17 @@ public class UnifiedViewResource {
                     + "breaker has status UNAVAILABLE and is named in `unavailable`; the view still answers 200. A "
                     + "retired number answers with the survivor's view, `retired: true` and `redirectedFrom`. Personal "
                     + "data is masked unless a cleared role sends X-Access-Reason (then the read is audited).\n\n"
-                    + "**Freshness.** The services' answers are cached in the gateway per customer and section, and "
-                    + "dropped as soon as an event announces a change (ecif.customer.v1, ecif.tier.v1, "
-                    + "ecif.ownership.v1 including VisitReported): a change shows once its event has reached the "
-                    + "gateway, normally within a second of its commit. Score and owners, which scoring and "
-                    + "assignment recompute from those events, are dropped again 5 s later "
-                    + "(ecif.gateway.view.cache.derived-settle); a change no event announces (a re-scoring that "
-                    + "leaves the tier as it was) shows within the TTL, 5 minutes by default "
-                    + "(ecif.gateway.view.cache.ttl). A cached section is answered even while its service is down. "
-                    + "Masking, data scope and audit apply to every request, whether its sections came from the "
-                    + "cache or not.")
+                    + "**Freshness.** The services' answers are stored in the gateway's database per customer and "
+                    + "section, and no longer answered as soon as an event announces a change (ecif.customer.v1, "
+                    + "ecif.tier.v1, ecif.ownership.v1 including VisitReported): a change shows once its event has "
+                    + "reached the gateway, normally within a second of its commit. The gateway then reads the "
+                    + "customer again in the background (score and owners, which scoring and assignment recompute "
+                    + "from those events, 5 s later: ecif.gateway.view.store.derived-settle), so that a view is "
+                    + "answered from the store even for a customer nobody has looked at. A change no event announces "
+                    + "(a re-scoring that leaves the tier as it was) shows within the max age, 24 hours by default "
+                    + "(ecif.gateway.view.store.max-age). A stored section is answered even while its service is "
+                    + "down. Masking, data scope and audit apply to every request, whether its sections came from "
+                    + "the store or not.")
     @APIResponse(responseCode = "200", description = "The view (sections may be UNAVAILABLE)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     examples = @ExampleObject(name = "retired number, scoring down", value = EXAMPLE)))

@@ -10,6 +10,7 @@ import jakarta.enterprise.util.TypeLiteral;
 import org.ecifhub.gateway.config.GatewayConfig;
 import org.ecifhub.gateway.domain.Service;
 import org.ecifhub.gateway.domain.ViewSection;
+import org.ecifhub.gateway.persistence.ViewStore;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -30,9 +31,10 @@ import java.util.concurrent.TimeoutException;
  * is open leaves its sections marked {@code UNAVAILABLE} and the rest of the view still answers. A retired customer
  * number answers with the survivor's view and names the retired number in {@code redirectedFrom}.
  *
- * <p>The services' answers come through {@link ViewSectionCache}: a section read recently, and unchanged since as
- * far as the events say, is not asked for again. Each view is built from its own parsed copy of the cached answers,
- * so masking the view for one caller never touches what the next caller gets.
+ * <p>The services' answers come through {@link ViewSections}: a section the gateway's store holds, unchanged since
+ * as far as the events say, is not asked for again; {@link #refresh} reads a customer's sections into the store in
+ * the background. Each view is built from its own parsed copy of the stored answers, so masking the view for one
+ * caller never touches what the next caller gets.
  */
 @ApplicationScoped
 public class UnifiedViewService {
@@ -62,14 +64,14 @@ public class UnifiedViewService {
     };
 
     private final Upstreams upstreams;
-    private final ViewSectionCache cache;
+    private final ViewSections sections;
     private static final ObjectMapper mapper = new ObjectMapper();
     private final GatewayConfig config;
     private final Map<Service, TypedGuard<CompletionStage<Upstreams.JsonAnswer>>> guards = new EnumMap<>(Service.class);
 
-    public UnifiedViewService(Upstreams upstreams, ViewSectionCache cache, GatewayConfig config) {
+    public UnifiedViewService(Upstreams upstreams, ViewSections sections, GatewayConfig config) {
         this.upstreams = upstreams;
-        this.cache = cache;
+        this.sections = sections;
         this.config = config;
         GatewayConfig.View v = config.view();
         for (Service s : Service.values()) {
@@ -93,8 +95,7 @@ public class UnifiedViewService {
 
     /** The view of {@code customerNumber}; fails with {@link NoSuchCustomer} when customer-master knows no such number. */
     public CompletionStage<ObjectNode> view(String customerNumber) {
-        String requested = enc(customerNumber);
-        return golden(customerNumber, "/api/v1/customers/" + requested).handle((answer, err) -> {
+        return sections.snapshot(customerNumber).thenCompose(stored -> golden(stored).handle((answer, err) -> {
             if (err == null && answer.status() == 404) {
                 throw new NoSuchCustomer(customerNumber);
             }
@@ -102,40 +103,82 @@ public class UnifiedViewService {
         }).thenCompose(golden -> {
             String survivor = golden.answer() != null && golden.answer().body() != null
                     ? golden.answer().body().path("customerNumber").asText(customerNumber) : customerNumber;
-            String n = enc(survivor);
-            CompletableFuture<ObjectNode> relationships = section(survivor, ViewSection.RELATIONSHIPS,
-                    Service.CUSTOMER_MASTER, "/api/v1/customers/" + n + "/relationships");
-            CompletableFuture<ObjectNode> score = section(survivor, ViewSection.SCORE, Service.CONTRIBUTION_SCORING,
-                    "/api/v1/customers/" + n + "/score");
-            CompletableFuture<ObjectNode> owners = section(survivor, ViewSection.OWNERS, Service.MANAGER_ASSIGNMENT,
-                    "/api/v1/customers/" + n + "/owners");
-            CompletableFuture<ObjectNode> visits = section(survivor, ViewSection.VISITS, Service.MANAGER_ASSIGNMENT,
-                    "/api/v1/visits?customer=" + n);
-            return CompletableFuture.allOf(relationships, score, owners, visits).thenApply(done -> {
-                ObjectNode view = mapper.createObjectNode();
-                view.put("customerNumber", survivor);
-                String redirected = golden.answer() != null && golden.answer().body() != null
-                        ? golden.answer().body().path("redirectedFrom").asText(null) : null;
-                if (redirected == null && !survivor.equals(customerNumber)) {
-                    redirected = customerNumber;
+            CompletionStage<ViewStore.Snapshot> survivors = survivor.equals(customerNumber)
+                    ? CompletableFuture.completedFuture(stored) : sections.snapshot(survivor);
+            return survivors.thenCompose(held -> assemble(customerNumber, survivor, golden, held));
+        }));
+    }
+
+    private CompletionStage<ObjectNode> assemble(String customerNumber, String survivor, Golden golden,
+                                                 ViewStore.Snapshot held) {
+        CompletableFuture<ObjectNode> relationships = section(held, ViewSection.RELATIONSHIPS);
+        CompletableFuture<ObjectNode> score = section(held, ViewSection.SCORE);
+        CompletableFuture<ObjectNode> owners = section(held, ViewSection.OWNERS);
+        CompletableFuture<ObjectNode> visits = section(held, ViewSection.VISITS);
+        return CompletableFuture.allOf(relationships, score, owners, visits).thenApply(done -> {
+            ObjectNode view = mapper.createObjectNode();
+            view.put("customerNumber", survivor);
+            String redirected = golden.answer() != null && golden.answer().body() != null
+                    ? golden.answer().body().path("redirectedFrom").asText(null) : null;
+            if (redirected == null && !survivor.equals(customerNumber)) {
+                redirected = customerNumber;
+            }
+            view.put("redirectedFrom", redirected);
+            view.put("retired", redirected != null);
+            ObjectNode customer = golden.answer() != null ? sectionOf(golden.answer()) : unavailable(golden.error());
+            view.set("customer", customer);
+            view.set("relationships", relationships.join());
+            view.set("score", score.join());
+            view.set("owners", owners.join());
+            view.set("visits", lastAndNext(visits.join()));
+            ArrayNode missing = view.putArray("unavailable");
+            for (String name : new String[] {"customer", "relationships", "score", "owners", "visits"}) {
+                if (UNAVAILABLE.equals(view.path(name).path("status").asText())) {
+                    missing.add(name);
                 }
-                view.put("redirectedFrom", redirected);
-                view.put("retired", redirected != null);
-                ObjectNode customer = golden.answer() != null ? sectionOf(golden.answer()) : unavailable(golden.error());
-                view.set("customer", customer);
-                view.set("relationships", relationships.join());
-                view.set("score", score.join());
-                view.set("owners", owners.join());
-                view.set("visits", lastAndNext(visits.join()));
-                ArrayNode missing = view.putArray("unavailable");
-                for (String name : new String[] {"customer", "relationships", "score", "owners", "visits"}) {
-                    if (UNAVAILABLE.equals(view.path(name).path("status").asText())) {
-                        missing.add(name);
-                    }
+            }
+            view.put("complete", missing.isEmpty());
+            return view;
+        });
+    }
+
+    /**
+     * Reads the customer's sections from the services into the store at {@code generation} (the background
+     * refresh). A number customer-master does not know, or that a merge retired, keeps no sections of its own: the
+     * view of a retired number is the survivor's. Completes with whether every section was read.
+     */
+    public CompletionStage<Boolean> refresh(String customerNumber, long generation) {
+        return load(customerNumber, ViewSection.CUSTOMER).thenCompose(golden -> {
+            if (golden.status() == 404) {
+                return sections.store(customerNumber, generation,
+                        Map.of(ViewSection.CUSTOMER, ViewSections.kept(golden)), true).thenApply(v -> true);
+            }
+            if (!ViewSections.worthKeeping(golden)) {
+                return CompletableFuture.completedFuture(false);
+            }
+            if (!ownRecord(customerNumber, golden)) {
+                return sections.store(customerNumber, generation, Map.of(), true).thenApply(v -> true);
+            }
+            Map<ViewSection, CompletableFuture<Upstreams.JsonAnswer>> loads = new EnumMap<>(ViewSection.class);
+            for (ViewSection s : ViewSection.values()) {
+                if (s != ViewSection.CUSTOMER) {
+                    loads.put(s, load(customerNumber, s).toCompletableFuture());
                 }
-                view.put("complete", missing.isEmpty());
-                return view;
-            });
+            }
+            return CompletableFuture.allOf(loads.values().stream()
+                            .map(f -> f.handle((a, e) -> null)).toArray(CompletableFuture[]::new))
+                    .thenCompose(done -> {
+                        Map<ViewSection, ViewStore.Stored> answers = new EnumMap<>(ViewSection.class);
+                        answers.put(ViewSection.CUSTOMER, ViewSections.kept(golden));
+                        loads.forEach((s, f) -> {
+                            Upstreams.JsonAnswer a = f.isCompletedExceptionally() ? null : f.join();
+                            if (a != null && ViewSections.worthKeeping(a)) {
+                                answers.put(s, ViewSections.kept(a));
+                            }
+                        });
+                        boolean complete = answers.size() == ViewSection.values().length;
+                        return sections.store(customerNumber, generation, answers, false).thenApply(v -> complete);
+                    });
         });
     }
 
@@ -155,28 +198,43 @@ public class UnifiedViewService {
 
     /**
      * customer-master's answer to {@code GET /api/v1/customers/{n}} (the golden record now), through the view's
-     * cache and guards: the gateway answers that read from it too. Fails when customer-master failed, was slow
+     * store and guards: the gateway answers that read from it too. Fails when customer-master failed, was slow
      * or its breaker is open.
      */
     public CompletionStage<Upstreams.JsonAnswer> customerRecord(String customerNumber) {
-        return golden(customerNumber, "/api/v1/customers/" + enc(customerNumber));
+        return sections.snapshot(customerNumber).thenCompose(this::golden);
     }
 
     /**
-     * The golden record asked for by {@code customerNumber}. Kept only when it is that customer's own: a retired
-     * number's answer is the survivor's record, which the survivor's events would not drop under the retired key.
+     * The golden record asked for by the snapshot's number. Stored only when it is that customer's own: a retired
+     * number's answer is the survivor's record, which the survivor's events would not move on under the retired key.
      */
-    private CompletionStage<Upstreams.JsonAnswer> golden(String customerNumber, String uri) {
-        return cache.get(customerNumber, ViewSection.CUSTOMER, () -> call(Service.CUSTOMER_MASTER, uri),
-                answer -> answer.body() == null
-                        || customerNumber.equals(answer.body().path("customerNumber").asText(customerNumber)));
+    private CompletionStage<Upstreams.JsonAnswer> golden(ViewStore.Snapshot stored) {
+        String customerNumber = stored.customerNumber();
+        return sections.get(stored, ViewSection.CUSTOMER, () -> load(customerNumber, ViewSection.CUSTOMER),
+                answer -> answer.body() == null || ownRecord(customerNumber, answer));
     }
 
-    private CompletableFuture<ObjectNode> section(String customerNumber, ViewSection section, Service service,
-                                                  String uri) {
-        return cache.get(customerNumber, section, () -> call(service, uri))
+    private static boolean ownRecord(String customerNumber, Upstreams.JsonAnswer answer) {
+        return customerNumber.equals(answer.body().path("customerNumber").asText(customerNumber));
+    }
+
+    private CompletableFuture<ObjectNode> section(ViewStore.Snapshot held, ViewSection section) {
+        return sections.get(held, section, () -> load(held.customerNumber(), section), answer -> true)
                 .handle((answer, err) -> err != null ? unavailable(err) : sectionOf(answer))
                 .toCompletableFuture();
+    }
+
+    /** Asks the section's service for it (guarded). */
+    private CompletionStage<Upstreams.JsonAnswer> load(String customerNumber, ViewSection section) {
+        String n = enc(customerNumber);
+        return switch (section) {
+            case CUSTOMER -> call(Service.CUSTOMER_MASTER, "/api/v1/customers/" + n);
+            case RELATIONSHIPS -> call(Service.CUSTOMER_MASTER, "/api/v1/customers/" + n + "/relationships");
+            case SCORE -> call(Service.CONTRIBUTION_SCORING, "/api/v1/customers/" + n + "/score");
+            case OWNERS -> call(Service.MANAGER_ASSIGNMENT, "/api/v1/customers/" + n + "/owners");
+            case VISITS -> call(Service.MANAGER_ASSIGNMENT, "/api/v1/visits?customer=" + n);
+        };
     }
 
     private ObjectNode sectionOf(Upstreams.JsonAnswer answer) {
@@ -187,7 +245,7 @@ public class UnifiedViewService {
             LOG.warnf("A unified-view section is unavailable: the service answered HTTP %d", answer.status());
             section.put("status", UNAVAILABLE).put("reason", "answered HTTP " + answer.status());
         } else {
-            // The caller's own tree (ViewSectionCache gives each caller a tree of its own): masked in place below.
+            // The caller's own tree (ViewSections gives each caller a tree of its own): masked in place below.
             section.put("status", AVAILABLE).set("data", answer.body());
         }
         return section;

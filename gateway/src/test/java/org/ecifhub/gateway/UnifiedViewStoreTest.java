@@ -9,6 +9,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import jakarta.inject.Inject;
+import org.ecifhub.gateway.domain.ViewSection;
+import org.ecifhub.gateway.persistence.ViewStore;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 
 import static io.restassured.RestAssured.given;
@@ -20,15 +27,22 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
- * The unified view's cache of the services' answers: a section read once is answered from the cache, and an event
- * on the real topics (published here, as the services would) makes the next view show the change; masking, scope
- * and audit still apply to every request. Events carry a branch of their own (VWC001) so that the list read model
- * other tests query is not touched.
+ * The unified view's store of the services' answers: a section read once is answered from the store, an event on
+ * the real topics (published here, as the services would) makes the next view show the change and has the customer
+ * read into the store in the background, before anyone asks; answers older than the max age are read again without
+ * an event; masking, scope and audit still apply to every request. Events carry a branch of their own (VWC001) so
+ * that the list read model other tests query is not touched.
  */
 @QuarkusTest
 @WithTestResource(value = EcifInfraTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = StubUpstreams.class, scope = TestResourceScope.GLOBAL)
-class UnifiedViewCacheTest {
+class UnifiedViewStoreTest {
+
+    @Inject
+    ViewStore store;
+
+    @Inject
+    DataSource dataSource;
 
     private static final Duration EVENT_ARRIVES = Duration.ofSeconds(15);
 
@@ -41,17 +55,17 @@ class UnifiedViewCacheTest {
     }
 
     @Test
-    void aSectionIsAnsweredFromTheCacheUntilAnEventSaysItChanged() {
+    void aSectionIsAnsweredFromTheStoreUntilAnEventSaysItChanged() {
         String n = Hub.unseenCustomer();
         String scorePath = "/api/v1/customers/" + n + "/score";
-        awaitCached(n, scorePath);
+        awaitStored(n, scorePath);
 
-        // The score changes in scoring; no event yet: the view still shows the cached one, without asking.
+        // The score changes in scoring; no event yet: the view still shows the stored one, without asking.
         Hub.stubValue("contribution-scoring", "score", n, "900.5");
         int asked = Hub.served("contribution-scoring", scorePath);
         view(n).body("score.data.score", equalTo(812.5f));
         assertThat(Hub.served("contribution-scoring", scorePath)).isEqualTo(asked);
-        // Cached, so answered even while scoring is down.
+        // Stored, so answered even while scoring is down.
         Hub.stub("contribution-scoring", "down");
         view(n).body("score.status", equalTo("AVAILABLE")).body("complete", equalTo(true));
         Hub.stub("contribution-scoring", "up");
@@ -88,10 +102,10 @@ class UnifiedViewCacheTest {
     }
 
     @Test
-    void theGoldenRecordReadIsAnsweredFromTheSameCacheMaskedAndAsFresh() {
+    void theGoldenRecordReadIsAnsweredFromTheSameStoreMaskedAndAsFresh() {
         String n = Hub.unseenCustomer();
         String path = "/api/v1/customers/" + n;
-        awaitCached(n, path + "/score");
+        awaitStored(n, path + "/score");
         int asked = Hub.served("customer-master", path);
         as("TELLER", "LSJ001", "T0101").get(path).then().log().ifValidationFails().statusCode(200)
                 .contentType("application/json").body("customerNumber", equalTo(n))
@@ -118,9 +132,9 @@ class UnifiedViewCacheTest {
     }
 
     @Test
-    void maskingScopeAndAuditApplyToEveryRequestOfACachedView() {
+    void maskingScopeAndAuditApplyToEveryRequestOfAStoredView() {
         String n = Hub.unseenCustomer();
-        awaitCached(n, "/api/v1/customers/" + n + "/score");
+        awaitStored(n, "/api/v1/customers/" + n + "/score");
         String first = "complaint " + System.nanoTime();
         as("STEWARD", null, "D0002").header("X-Access-Reason", first).get("/api/v1/customers/" + n + "/view").then()
                 .log().ifValidationFails().statusCode(200)
@@ -131,7 +145,7 @@ class UnifiedViewCacheTest {
         String second = "review " + System.nanoTime();
         as("STEWARD", null, "D0002").header("X-Access-Reason", second).get("/api/v1/customers/" + n + "/view").then()
                 .statusCode(200).body("customer.data.attributes.idNumber", equalTo("43138119850917123X"));
-        // Each unmasked read is audited, cached or not.
+        // Each unmasked read is audited, stored or not.
         for (String reason : new String[] {first, second}) {
             as("AUDITOR").queryParam("actor", "D0002").get("/api/v1/audit/access").then().statusCode(200)
                     .body("findAll { it.reason == '" + reason + "' }.customerNumber",
@@ -147,16 +161,80 @@ class UnifiedViewCacheTest {
     @Test
     void hitsAndMissesAreCountedInTheMetrics() {
         String n = Hub.unseenCustomer();
-        awaitCached(n, "/api/v1/customers/" + n + "/score");
+        awaitStored(n, "/api/v1/customers/" + n + "/score");
         given().get("/q/metrics").then().statusCode(200)
-                .body(containsString("ecif_gateway_view_cache_requests_total{result=\"hit\",section=\"score\"}"))
-                .body(containsString("ecif_gateway_view_cache_requests_total{result=\"miss\",section=\"customer\"}"))
-                .body(containsString("ecif_gateway_view_cache_invalidations_total"))
-                .body(containsString("ecif_gateway_view_cache_customers"));
+                .body(containsString("ecif_gateway_view_store_requests_total{result=\"hit\",section=\"score\"}"))
+                .body(containsString("ecif_gateway_view_store_requests_total{result=\"miss\",section=\"customer\"}"))
+                .body(containsString("ecif_gateway_view_store_changes_total"))
+                .body(containsString("ecif_gateway_view_store_refreshes_total{result=\"complete\"}"))
+                .body(containsString("ecif_gateway_view_store_refresh_pending"))
+                .body(containsString("ecif_gateway_view_store_customers"));
     }
 
-    /** Reads the view until a second read asks the service nothing more (the cache follows the topics). */
-    private static void awaitCached(String n, String scorePath) {
+    @Test
+    void aCustomerAnEventNamesIsReadIntoTheStoreBeforeAnyoneAsksForTheView() {
+        String n = Hub.unseenCustomer();
+        new KafkaTestClient(kafka).send("ecif.customer.v1", n, envelope("CustomerUpdated", n, 2,
+                "{\"customerNumber\":\"" + n + "\",\"attributes\":{\"phone\":\"13800005678\","
+                        + "\"branchCode\":\"VWC001\"}}"));
+        // Nobody asks for the view: the gateway reads every section into its store in the background.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(store.read(n).sections()).containsOnlyKeys(ViewSection.values()));
+        String[][] paths = {{"customer-master", "/api/v1/customers/" + n},
+                {"customer-master", "/api/v1/customers/" + n + "/relationships"},
+                {"contribution-scoring", "/api/v1/customers/" + n + "/score"},
+                {"manager-assignment", "/api/v1/customers/" + n + "/owners"}};
+        int[] asked = new int[paths.length];
+        for (int i = 0; i < paths.length; i++) {
+            asked[i] = Hub.served(paths[i][0], paths[i][1]);
+            assertThat(asked[i]).as(paths[i][1]).isPositive();
+        }
+        // The first view anyone asks for is answered whole from the store: no service is asked.
+        view(n).body("complete", equalTo(true)).body("score.data.score", equalTo(812.5f))
+                .body("customer.data.attributes.phone", equalTo("138****5678"));
+        as("HEAD_OFFICE").get("/api/v1/customers/" + n).then().statusCode(200).body("customerNumber", equalTo(n));
+        for (int i = 0; i < paths.length; i++) {
+            assertThat(Hub.served(paths[i][0], paths[i][1])).as(paths[i][1]).isEqualTo(asked[i]);
+        }
+    }
+
+    @Test
+    void anAnswerOlderThanTheMaxAgeIsReadAgainWithoutAnEvent() throws Exception {
+        String n = Hub.unseenCustomer();
+        String scorePath = "/api/v1/customers/" + n + "/score";
+        awaitStored(n, scorePath);
+        // A re-scoring no event announces (the tier stayed): only the age of the stored answer brings it in.
+        Hub.stubValue("contribution-scoring", "score", n, "815.0");
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE view_section SET read_at = now() - interval '2 days' WHERE customer_number = ?")) {
+            ps.setString(1, n);
+            assertThat(ps.executeUpdate()).isEqualTo(ViewSection.values().length);
+        }
+        int asked = Hub.served("contribution-scoring", scorePath);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(Hub.served("contribution-scoring", scorePath)).isGreaterThan(asked);
+            view(n).body("score.data.score", equalTo(815.0f));
+        });
+    }
+
+    @Test
+    void aRefreshThatFindsAServiceDownIsTriedAgainAndTheViewMeanwhileSaysWhatIsMissing() {
+        String n = Hub.unseenCustomer();
+        Hub.stub("contribution-scoring", "down");
+        new KafkaTestClient(kafka).send("ecif.ownership.v1", n, TestEvents.owner(n, "PRIMARY", "S0998"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(store.read(n).sections()).containsKeys(ViewSection.CUSTOMER, ViewSection.OWNERS));
+        assertThat(store.read(n).sections()).doesNotContainKey(ViewSection.SCORE);
+        view(n).body("score.status", equalTo("UNAVAILABLE")).body("owners.status", equalTo("AVAILABLE"))
+                .body("unavailable", org.hamcrest.Matchers.contains("score"));
+        Hub.stub("contribution-scoring", "up");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(store.read(n).sections()).containsOnlyKeys(ViewSection.values()));
+        view(n).body("complete", equalTo(true));
+    }
+
+    /** Reads the view until a second read asks the service nothing more (the answers are stored). */
+    private static void awaitStored(String n, String scorePath) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             view(n).body("complete", equalTo(true));
             int asked = Hub.served("contribution-scoring", scorePath);
