@@ -28,3 +28,9 @@ CREATE TABLE view_section (
 
 -- The oldest answers first, for the safety net that reads every customer again after max-age.
 CREATE INDEX view_section_read_at ON view_section (read_at);
+
+-- When a gateway last applied a poll of the topics (one row): a store nobody keeps honest is not answered from.
+CREATE TABLE view_feed (
+    id          SMALLINT PRIMARY KEY CHECK (id = 1),
+    followed_at TIMESTAMPTZ NOT NULL
+);

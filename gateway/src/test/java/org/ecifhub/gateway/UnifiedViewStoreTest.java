@@ -162,8 +162,12 @@ class UnifiedViewStoreTest {
     void hitsAndMissesAreCountedInTheMetrics() {
         String n = Hub.unseenCustomer();
         awaitStored(n, "/api/v1/customers/" + n + "/score");
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metric(metrics, "ecif_gateway_view_store_requests_total{result=\"hit\",section=\"score\"}"))
+                .isPositive();
+        assertThat(metric(metrics, "ecif_gateway_view_store_requests_total{result=\"miss\",section=\"customer\"}"))
+                .isPositive();
         given().get("/q/metrics").then().statusCode(200)
-                .body(containsString("ecif_gateway_view_store_requests_total{result=\"hit\",section=\"score\"}"))
                 .body(containsString("ecif_gateway_view_store_requests_total{result=\"miss\",section=\"customer\"}"))
                 .body(containsString("ecif_gateway_view_store_changes_total"))
                 .body(containsString("ecif_gateway_view_store_refreshes_total{result=\"complete\"}"))
@@ -179,7 +183,7 @@ class UnifiedViewStoreTest {
                         + "\"branchCode\":\"VWC001\"}}"));
         // Nobody asks for the view: the gateway reads every section into its store in the background.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(store.read(n).sections()).containsOnlyKeys(ViewSection.values()));
+                assertThat(store.read(n, Duration.ofMinutes(1)).sections()).containsOnlyKeys(ViewSection.values()));
         String[][] paths = {{"customer-master", "/api/v1/customers/" + n},
                 {"customer-master", "/api/v1/customers/" + n + "/relationships"},
                 {"contribution-scoring", "/api/v1/customers/" + n + "/score"},
@@ -210,11 +214,35 @@ class UnifiedViewStoreTest {
             ps.setString(1, n);
             assertThat(ps.executeUpdate()).isEqualTo(ViewSection.values().length);
         }
-        int asked = Hub.served("contribution-scoring", scorePath);
+        // Read again in the background: the store holds the new score, and views are answered from it.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(Hub.served("contribution-scoring", scorePath)).isGreaterThan(asked);
-            view(n).body("score.data.score", equalTo(815.0f));
+            ViewStore.Stored score = store.read(n, Duration.ofMinutes(1)).sections().get(ViewSection.SCORE);
+            assertThat(score).isNotNull();
+            assertThat(new String(score.json(), java.nio.charset.StandardCharsets.UTF_8)).contains("815.0");
         });
+        int asked = Hub.served("contribution-scoring", scorePath);
+        view(n).body("score.data.score", equalTo(815.0f));
+        assertThat(Hub.served("contribution-scoring", scorePath)).isEqualTo(asked);
+    }
+
+    @Test
+    void aScoreReadWhileItsEventSettlesIsNotStoredButTheRefreshAfterwardsIs() {
+        String n = Hub.unseenCustomer();
+        awaitStored(n, "/api/v1/customers/" + n + "/score");
+        long before = store.read(n, Duration.ofMinutes(1)).generation();
+        new KafkaTestClient(kafka).send("ecif.tier.v1", n, TestEvents.tier(n, "EXCELLENT", 812.5, "VWC001"));
+        await().atMost(EVENT_ARRIVES).until(() -> store.read(n, Duration.ofMinutes(1)).generation() > before);
+        // Scoring may not have applied the event yet: the view reads the score from it, and does not store it...
+        view(n).body("score.data.score", equalTo(812.5f));
+        await().atMost(EVENT_ARRIVES).untilAsserted(() ->
+                assertThat(store.read(n, Duration.ofMinutes(1)).sections()).containsKey(ViewSection.CUSTOMER));
+        ViewStore.Snapshot settling = store.read(n, Duration.ofMinutes(1));
+        if (settling.settling()) {
+            assertThat(settling.sections()).doesNotContainKeys(ViewSection.SCORE, ViewSection.OWNERS);
+        }
+        // ...the refresh once the event has settled does.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(store.read(n, Duration.ofMinutes(1)).sections()).containsOnlyKeys(ViewSection.values()));
     }
 
     @Test
@@ -223,14 +251,23 @@ class UnifiedViewStoreTest {
         Hub.stub("contribution-scoring", "down");
         new KafkaTestClient(kafka).send("ecif.ownership.v1", n, TestEvents.owner(n, "PRIMARY", "S0998"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(store.read(n).sections()).containsKeys(ViewSection.CUSTOMER, ViewSection.OWNERS));
-        assertThat(store.read(n).sections()).doesNotContainKey(ViewSection.SCORE);
+                assertThat(store.read(n, Duration.ofMinutes(1)).sections()).containsKeys(ViewSection.CUSTOMER, ViewSection.OWNERS));
+        assertThat(store.read(n, Duration.ofMinutes(1)).sections()).doesNotContainKey(ViewSection.SCORE);
         view(n).body("score.status", equalTo("UNAVAILABLE")).body("owners.status", equalTo("AVAILABLE"))
                 .body("unavailable", org.hamcrest.Matchers.contains("score"));
         Hub.stub("contribution-scoring", "up");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(store.read(n).sections()).containsOnlyKeys(ViewSection.values()));
+                assertThat(store.read(n, Duration.ofMinutes(1)).sections()).containsOnlyKeys(ViewSection.values()));
         view(n).body("complete", equalTo(true));
+    }
+
+    private static double metric(String metrics, String name) {
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith(name + " ")) {
+                return Double.parseDouble(line.substring(name.length() + 1).strip());
+            }
+        }
+        throw new AssertionError("no metric " + name);
     }
 
     /** Reads the view until a second read asks the service nothing more (the answers are stored). */

@@ -132,6 +132,20 @@ public interface GatewayConfig {
         List<String> topics();
 
         /**
+         * When no gateway has applied a poll of the topics for this long (Kafka or the feeders down), nothing keeps
+         * the store honest: views ask the services and nothing is stored until the events are followed again.
+         */
+        @WithDefault("30s")
+        Duration feedSilence();
+
+        /**
+         * How long a view waits for the store before asking the services instead (a slow or unreachable database
+         * must not hold the view up).
+         */
+        @WithDefault("250ms")
+        Duration readTimeout();
+
+        /**
          * The store is shared by every gateway instance, and so is this consumer group: each event is applied once,
          * by whichever instance holds its partition, from the first event on.
          */

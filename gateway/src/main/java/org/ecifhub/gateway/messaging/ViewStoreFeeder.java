@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -45,6 +46,9 @@ public class ViewStoreFeeder {
      * ownership topic is not one: assignment publishes it with the change already made.
      */
     private static final Set<String> APPLIED_BY_SERVICES = Set.of("ecif.customer.v1", "ecif.tier.v1");
+    /** A customer number as the event schemas define it (docs/events). */
+    private static final Pattern CUSTOMER_NUMBER = Pattern.compile("[0-9]{1,20}");
+    private static final long HEARTBEAT_NANOS = Duration.ofSeconds(1).toNanos();
 
     private final GatewayConfig config;
     private final ViewStore store;
@@ -78,8 +82,15 @@ public class ViewStoreFeeder {
     private void consume(KafkaConsumer<String, String> c, BooleanSupplier running) {
         GatewayConfig.Store settings = config.view().store();
         c.subscribe(settings.topics());
+        long nextHeartbeat = System.nanoTime();
         while (running.getAsBoolean()) {
             ConsumerRecords<String, String> records = c.poll(Duration.ofMillis(200));
+            long now = System.nanoTime();
+            if (now - nextHeartbeat >= 0 && !c.assignment().isEmpty()) {
+                // Following: views may be answered from the store (see feed-silence).
+                store.followed();
+                nextHeartbeat = now + HEARTBEAT_NANOS;
+            }
             if (records.isEmpty()) {
                 continue;
             }
@@ -95,7 +106,7 @@ public class ViewStoreFeeder {
     /** Adds the customers an event names; those of customer and tier events also to {@code settling}. */
     private static void read(ConsumerRecord<String, String> r, Set<String> changed, Set<String> settling) {
         Set<String> named = new HashSet<>();
-        if (r.key() != null) {
+        if (r.key() != null && CUSTOMER_NUMBER.matcher(r.key()).matches()) {
             named.add(r.key());
         }
         try {
@@ -115,8 +126,9 @@ public class ViewStoreFeeder {
         }
     }
 
+    /** Only what can be a customer number: a tier name in {@code from}, or a malformed value, names nobody. */
     private static void addText(JsonNode v, Set<String> into) {
-        if (v.isTextual() && !v.asText().isBlank()) {
+        if (v.isTextual() && CUSTOMER_NUMBER.matcher(v.asText()).matches()) {
             into.add(v.asText());
         }
     }

@@ -8,9 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -21,10 +19,11 @@ import java.util.TreeSet;
 /**
  * The unified view's store (tables {@code view_customer} and {@code view_section}): each customer's view sections as
  * the services last answered them, valid while the customer's generation is the one they were read at. Events move
- * the generation on ({@link #changed}); the background refresh takes due customers up ({@link #claimDue}), moving
- * it on once more so that nothing read before the refresh started stays valid, and stores what it read at the new
- * generation ({@link #write}). A write at an older generation than the stored one changes nothing, and one at a
- * generation the customer has since left is kept but never answered.
+ * the generation on and make the customer due for a refresh ({@link #changed}); the background refresh takes due
+ * customers up ({@link #claimDue}) and stores what it read at the generation it took them up at ({@link #write}).
+ * A write at an older generation than the stored one changes nothing, and one at a generation the customer has
+ * since left is kept but never answered. While an event about a customer settles (its refresh is due later) the
+ * services may not have applied it: {@link Snapshot#settling()} says so, for the sections they derive from it.
  */
 @ApplicationScoped
 public class ViewStore {
@@ -33,8 +32,13 @@ public class ViewStore {
     public record Stored(int status, byte[] json) {
     }
 
-    /** What the store holds for one customer now: its generation and the sections valid at it. */
-    public record Snapshot(String customerNumber, long generation, Map<ViewSection, Stored> sections) {
+    /**
+     * What the store holds for one customer now: its generation and the sections valid at it; whether an event
+     * about it is still settling (the services may not have applied it yet), and whether the events are being
+     * followed at all (a gateway applied a poll within the silence allowed).
+     */
+    public record Snapshot(String customerNumber, long generation, Map<ViewSection, Stored> sections,
+                           boolean settling, boolean following) {
     }
 
     /** A customer the background refresh took up, at the generation its answers are to be stored with. */
@@ -49,28 +53,39 @@ public class ViewStore {
         this.dataSource = dataSource;
     }
 
-    /** The customer's generation (0 when no event has named it yet) and its sections valid at that generation. */
-    public Snapshot read(String customerNumber) {
+    /**
+     * The customer's generation (0 when no event has named it yet) and its sections valid at that generation;
+     * {@code silence}: how long ago a gateway must last have applied a poll of the topics for the store to count as
+     * followed.
+     */
+    public Snapshot read(String customerNumber, Duration silence) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("""
-                     SELECT g.generation, s.section, s.status, s.body
-                     FROM (SELECT COALESCE(MAX(generation), 0) AS generation FROM view_customer
-                           WHERE customer_number = ?) g
+                     SELECT g.generation, g.refresh_due > now(),
+                            COALESCE((SELECT followed_at > now() - make_interval(secs => ?) FROM view_feed), false),
+                            s.section, s.status, s.body
+                     FROM (SELECT COALESCE(MAX(generation), 0) AS generation, MAX(refresh_due) AS refresh_due
+                           FROM view_customer WHERE customer_number = ?) g
                      LEFT JOIN view_section s ON s.customer_number = ? AND s.generation = g.generation""")) {
-            ps.setString(1, customerNumber);
+            ps.setDouble(1, silence.toMillis() / 1000.0);
             ps.setString(2, customerNumber);
+            ps.setString(3, customerNumber);
             long generation = 0;
+            boolean settling = false;
+            boolean following = false;
             Map<ViewSection, Stored> sections = new EnumMap<>(ViewSection.class);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     generation = rs.getLong(1);
-                    String section = rs.getString(2);
+                    settling = rs.getBoolean(2);
+                    following = rs.getBoolean(3);
+                    String section = rs.getString(4);
                     if (section != null) {
-                        sections.put(ViewSection.valueOf(section), new Stored(rs.getInt(3), rs.getBytes(4)));
+                        sections.put(ViewSection.valueOf(section), new Stored(rs.getInt(5), rs.getBytes(6)));
                     }
                 }
             }
-            return new Snapshot(customerNumber, generation, sections);
+            return new Snapshot(customerNumber, generation, sections, settling, following);
         } catch (SQLException e) {
             throw new IllegalStateException("Reading the view store failed", e);
         }
@@ -88,36 +103,40 @@ public class ViewStore {
             }
         }
         try (Connection c = dataSource.getConnection()) {
-            if (dropOthers) {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "DELETE FROM view_section WHERE customer_number = ? AND NOT (section = ANY (?))")) {
-                    ps.setString(1, customerNumber);
-                    ps.setArray(2, c.createArrayOf("varchar", sections.stream().map(Enum::name).toArray()));
-                    ps.executeUpdate();
-                }
-            }
-            if (sections.isEmpty()) {
-                return;
-            }
             c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO view_section AS v (customer_number, section, generation, status, body, read_at)
-                    VALUES (?, ?, ?, ?, ?, now())
-                    ON CONFLICT (customer_number, section) DO UPDATE SET generation = EXCLUDED.generation,
-                        status = EXCLUDED.status, body = EXCLUDED.body, read_at = EXCLUDED.read_at
-                    WHERE v.generation <= EXCLUDED.generation""")) {
-                for (ViewSection s : sections) {
-                    ps.setString(1, customerNumber);
-                    ps.setString(2, s.name());
-                    ps.setLong(3, generation);
-                    ps.setShort(4, (short) answers.get(s).status());
-                    ps.setBytes(5, answers.get(s).json());
-                    ps.addBatch();
+            try {
+                if (dropOthers) {
+                    try (PreparedStatement ps = c.prepareStatement("DELETE FROM view_section WHERE customer_number = ? "
+                            + "AND NOT (section = ANY (?)) AND generation <= ?")) {
+                        ps.setString(1, customerNumber);
+                        ps.setArray(2, c.createArrayOf("varchar", sections.stream().map(Enum::name).toArray()));
+                        ps.setLong(3, generation);
+                        ps.executeUpdate();
+                    }
                 }
-                ps.executeBatch();
+                try (PreparedStatement ps = c.prepareStatement("""
+                        INSERT INTO view_section AS v (customer_number, section, generation, status, body, read_at)
+                        VALUES (?, ?, ?, ?, ?, now())
+                        ON CONFLICT (customer_number, section) DO UPDATE SET generation = EXCLUDED.generation,
+                            status = EXCLUDED.status, body = EXCLUDED.body, read_at = EXCLUDED.read_at
+                        WHERE v.generation <= EXCLUDED.generation""")) {
+                    for (ViewSection s : sections) {
+                        ps.setString(1, customerNumber);
+                        ps.setString(2, s.name());
+                        ps.setLong(3, generation);
+                        ps.setShort(4, (short) answers.get(s).status());
+                        ps.setBytes(5, answers.get(s).json());
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
                 c.commit();
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                try {
+                    c.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
                 throw e;
             }
         } catch (SQLException e) {
@@ -136,20 +155,21 @@ public class ViewStore {
         }
         // One order for every batch, so that two gateways applying overlapping batches never deadlock.
         List<String> numbers = new ArrayList<>(new TreeSet<>(customers));
-        Timestamp now = Timestamp.from(Instant.now());
-        Timestamp settled = Timestamp.from(now.toInstant().plus(settle));
-        List<Timestamp> due = new ArrayList<>(numbers.size());
+        List<Boolean> settles = new ArrayList<>(numbers.size());
         for (String n : numbers) {
-            due.add(settling.contains(n) ? settled : now);
+            settles.add(settling.contains(n));
         }
+        // Times are the database's, as are those claimDue compares them with.
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("""
                      INSERT INTO view_customer AS v (customer_number, generation, refresh_due)
-                     SELECT n, 1, due FROM unnest(?::varchar[], ?::timestamptz[]) AS a(n, due)
+                     SELECT n, 1, CASE WHEN settles THEN now() + make_interval(secs => ?) ELSE now() END
+                     FROM unnest(?::varchar[], ?::boolean[]) AS a(n, settles)
                      ON CONFLICT (customer_number) DO UPDATE SET generation = v.generation + 1,
                          refresh_due = GREATEST(COALESCE(v.refresh_due, EXCLUDED.refresh_due), EXCLUDED.refresh_due)""")) {
-            ps.setArray(1, c.createArrayOf("varchar", numbers.toArray()));
-            ps.setArray(2, c.createArrayOf("timestamptz", due.toArray()));
+            ps.setDouble(1, settle.toMillis() / 1000.0);
+            ps.setArray(2, c.createArrayOf("varchar", numbers.toArray()));
+            ps.setArray(3, c.createArrayOf("boolean", settles.toArray()));
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Recording changed customers in the view store failed", e);
@@ -158,12 +178,13 @@ public class ViewStore {
 
     /**
      * Takes up to {@code limit} customers whose refresh is due, oldest due first: their refresh is no longer
-     * pending and their generation moves on, to the one returned. Customers another gateway is taking up are skipped.
+     * pending; what is read for them is to be stored at the generation returned (an event meanwhile moves it on,
+     * and makes them due again). Customers another gateway is taking up are skipped.
      */
     public List<Claimed> claimDue(int limit) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("""
-                     UPDATE view_customer v SET generation = v.generation + 1, refresh_due = NULL
+                     UPDATE view_customer v SET refresh_due = NULL
                      FROM (SELECT customer_number FROM view_customer WHERE refresh_due <= now()
                            ORDER BY refresh_due LIMIT ? FOR UPDATE SKIP LOCKED) d
                      WHERE v.customer_number = d.customer_number
@@ -190,14 +211,28 @@ public class ViewStore {
              PreparedStatement ps = c.prepareStatement("""
                      INSERT INTO view_customer AS v (customer_number, refresh_due)
                      SELECT DISTINCT customer_number, now() FROM
-                         (SELECT customer_number FROM view_section WHERE read_at < ? ORDER BY read_at LIMIT ?) s
+                         (SELECT customer_number FROM view_section WHERE read_at < now() - make_interval(secs => ?)
+                          ORDER BY read_at LIMIT ?) s
+                     ORDER BY customer_number
                      ON CONFLICT (customer_number) DO UPDATE SET refresh_due = now()
                      WHERE v.refresh_due IS NULL""")) {
-            ps.setTimestamp(1, Timestamp.from(Instant.now().minus(maxAge)));
+            ps.setDouble(1, maxAge.toMillis() / 1000.0);
             ps.setInt(2, limit);
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Marking aged view answers failed", e);
+        }
+    }
+
+    /** A gateway applied a poll of the topics now (the store is being kept honest). */
+    public void followed() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("""
+                     INSERT INTO view_feed (id, followed_at) VALUES (1, now())
+                     ON CONFLICT (id) DO UPDATE SET followed_at = now()""")) {
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Recording that the view store follows the events failed", e);
         }
     }
 
@@ -230,10 +265,11 @@ public class ViewStore {
     public void retryLater(String customerNumber, Duration delay) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("""
-                     INSERT INTO view_customer AS v (customer_number, refresh_due) VALUES (?, ?)
+                     INSERT INTO view_customer AS v (customer_number, refresh_due)
+                     VALUES (?, now() + make_interval(secs => ?))
                      ON CONFLICT (customer_number) DO UPDATE SET refresh_due = COALESCE(v.refresh_due, EXCLUDED.refresh_due)""")) {
             ps.setString(1, customerNumber);
-            ps.setTimestamp(2, Timestamp.from(Instant.now().plus(delay)));
+            ps.setDouble(2, delay.toMillis() / 1000.0);
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Scheduling a view refresh failed", e);

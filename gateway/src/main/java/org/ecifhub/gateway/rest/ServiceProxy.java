@@ -189,8 +189,11 @@ public class ServiceProxy {
             if (received[0] > limit) {
                 in.handler(null);
                 // Refused first: resetting the forwarded request fails its response, which must find this answer sent.
-                tooLarge(ctx, limit);
-                out.reset();
+                try {
+                    tooLarge(ctx, limit);
+                } finally {
+                    out.reset();
+                }
                 return;
             }
             out.write(chunk);

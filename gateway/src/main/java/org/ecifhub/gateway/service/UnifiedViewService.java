@@ -68,29 +68,38 @@ public class UnifiedViewService {
     private static final ObjectMapper mapper = new ObjectMapper();
     private final GatewayConfig config;
     private final Map<Service, TypedGuard<CompletionStage<Upstreams.JsonAnswer>>> guards = new EnumMap<>(Service.class);
+    private final Map<Service, TypedGuard<CompletionStage<Upstreams.JsonAnswer>>> refreshGuards =
+            new EnumMap<>(Service.class);
 
     public UnifiedViewService(Upstreams upstreams, ViewSections sections, GatewayConfig config) {
         this.upstreams = upstreams;
         this.sections = sections;
         this.config = config;
-        GatewayConfig.View v = config.view();
         for (Service s : Service.values()) {
-            guards.put(s, TypedGuard.create(ANSWER)
-                    .withDescription("unified view: " + s)
-                    .withTimeout().duration(v.sectionTimeout().toMillis(), ChronoUnit.MILLIS).done()
-                    // A pooled keep-alive connection closed meanwhile (by the service, or expiring in the pool together
-                    // with its siblings from the same burst): try again, at most twice, on another one.
-                    .withRetry().maxRetries(2).delay(0, ChronoUnit.MILLIS)
-                    .retryOn(io.vertx.core.http.HttpClosedException.class).done()
-                    .withCircuitBreaker()
-                    .name("gateway-view-" + s.name().toLowerCase(Locale.ROOT))
-                    .requestVolumeThreshold(v.breakerVolume())
-                    .failureRatio(v.breakerFailureRatio())
-                    .delay(v.breakerDelay().toMillis(), ChronoUnit.MILLIS)
-                    .done()
-                    .withThreadOffload(false)
-                    .build());
+            guards.put(s, guard(s, "view"));
+            // The background refresh has breakers of its own: a backlog that overloads a service must not open
+            // the breaker in front of the views people are waiting for.
+            refreshGuards.put(s, guard(s, "view-refresh"));
         }
+    }
+
+    private TypedGuard<CompletionStage<Upstreams.JsonAnswer>> guard(Service s, String use) {
+        GatewayConfig.View v = config.view();
+        return TypedGuard.create(ANSWER)
+                .withDescription(use + ": " + s)
+                .withTimeout().duration(v.sectionTimeout().toMillis(), ChronoUnit.MILLIS).done()
+                // A pooled keep-alive connection closed meanwhile (by the service, or expiring in the pool together
+                // with its siblings from the same burst): try again, at most twice, on another one.
+                .withRetry().maxRetries(2).delay(0, ChronoUnit.MILLIS)
+                .retryOn(io.vertx.core.http.HttpClosedException.class).done()
+                .withCircuitBreaker()
+                .name("gateway-" + use + "-" + s.name().toLowerCase(Locale.ROOT))
+                .requestVolumeThreshold(v.breakerVolume())
+                .failureRatio(v.breakerFailureRatio())
+                .delay(v.breakerDelay().toMillis(), ChronoUnit.MILLIS)
+                .done()
+                .withThreadOffload(false)
+                .build();
     }
 
     /** The view of {@code customerNumber}; fails with {@link NoSuchCustomer} when customer-master knows no such number. */
@@ -145,39 +154,38 @@ public class UnifiedViewService {
     /**
      * Reads the customer's sections from the services into the store at {@code generation} (the background
      * refresh). A number customer-master does not know, or that a merge retired, keeps no sections of its own: the
-     * view of a retired number is the survivor's. Completes with whether every section was read.
+     * view of a retired number is the survivor's. Completes with whether every service answered (an answer not worth
+     * storing, such as a 4xx, counts as answered: asking again would not change it); fails when customer-master
+     * did not answer.
      */
     public CompletionStage<Boolean> refresh(String customerNumber, long generation) {
-        return load(customerNumber, ViewSection.CUSTOMER).thenCompose(golden -> {
-            if (golden.status() == 404) {
-                return sections.store(customerNumber, generation,
-                        Map.of(ViewSection.CUSTOMER, ViewSections.kept(golden)), true).thenApply(v -> true);
-            }
-            if (!ViewSections.worthKeeping(golden)) {
-                return CompletableFuture.completedFuture(false);
-            }
-            if (!ownRecord(customerNumber, golden)) {
+        return load(refreshGuards, customerNumber, ViewSection.CUSTOMER).thenCompose(golden -> {
+            if (golden.status() == 404 || (ViewSections.worthKeeping(golden) && !ownRecord(customerNumber, golden))) {
                 return sections.store(customerNumber, generation, Map.of(), true).thenApply(v -> true);
             }
             Map<ViewSection, CompletableFuture<Upstreams.JsonAnswer>> loads = new EnumMap<>(ViewSection.class);
             for (ViewSection s : ViewSection.values()) {
                 if (s != ViewSection.CUSTOMER) {
-                    loads.put(s, load(customerNumber, s).toCompletableFuture());
+                    loads.put(s, load(refreshGuards, customerNumber, s).toCompletableFuture());
                 }
             }
             return CompletableFuture.allOf(loads.values().stream()
                             .map(f -> f.handle((a, e) -> null)).toArray(CompletableFuture[]::new))
                     .thenCompose(done -> {
                         Map<ViewSection, ViewStore.Stored> answers = new EnumMap<>(ViewSection.class);
-                        answers.put(ViewSection.CUSTOMER, ViewSections.kept(golden));
-                        loads.forEach((s, f) -> {
-                            Upstreams.JsonAnswer a = f.isCompletedExceptionally() ? null : f.join();
-                            if (a != null && ViewSections.worthKeeping(a)) {
-                                answers.put(s, ViewSections.kept(a));
+                        if (ViewSections.worthKeeping(golden)) {
+                            answers.put(ViewSection.CUSTOMER, ViewSections.kept(golden));
+                        }
+                        boolean complete = true;
+                        for (Map.Entry<ViewSection, CompletableFuture<Upstreams.JsonAnswer>> e : loads.entrySet()) {
+                            if (e.getValue().isCompletedExceptionally()) {
+                                complete = false;
+                            } else if (ViewSections.worthKeeping(e.getValue().join())) {
+                                answers.put(e.getKey(), ViewSections.kept(e.getValue().join()));
                             }
-                        });
-                        boolean complete = answers.size() == ViewSection.values().length;
-                        return sections.store(customerNumber, generation, answers, false).thenApply(v -> complete);
+                        }
+                        boolean answered = complete;
+                        return sections.store(customerNumber, generation, answers, false).thenApply(v -> answered);
                     });
         });
     }
@@ -185,8 +193,9 @@ public class UnifiedViewService {
     private record Golden(Upstreams.JsonAnswer answer, Throwable error) {
     }
 
-    private CompletionStage<Upstreams.JsonAnswer> call(Service service, String uri) {
-        return guards.get(service).get(() -> upstreams.getJson(service, uri, config.view().sectionTimeout())
+    private CompletionStage<Upstreams.JsonAnswer> call(Map<Service, TypedGuard<CompletionStage<Upstreams.JsonAnswer>>> guarded,
+                                                       Service service, String uri) {
+        return guarded.get(service).get(() -> upstreams.getJson(service, uri, config.view().sectionTimeout())
                 .toCompletionStage()
                 .thenApply(answer -> {
                     if (answer.status() >= 500) {
@@ -207,12 +216,13 @@ public class UnifiedViewService {
 
     /**
      * The golden record asked for by the snapshot's number. Stored only when it is that customer's own: a retired
-     * number's answer is the survivor's record, which the survivor's events would not move on under the retired key.
+     * number's answer is the survivor's record, which the survivor's events would not move on under the retired key;
+     * and never a 404, or any number anyone asks for would take room in the store.
      */
     private CompletionStage<Upstreams.JsonAnswer> golden(ViewStore.Snapshot stored) {
         String customerNumber = stored.customerNumber();
         return sections.get(stored, ViewSection.CUSTOMER, () -> load(customerNumber, ViewSection.CUSTOMER),
-                answer -> answer.body() == null || ownRecord(customerNumber, answer));
+                answer -> answer.status() != 404 && ownRecord(customerNumber, answer));
     }
 
     private static boolean ownRecord(String customerNumber, Upstreams.JsonAnswer answer) {
@@ -225,15 +235,21 @@ public class UnifiedViewService {
                 .toCompletableFuture();
     }
 
-    /** Asks the section's service for it (guarded). */
+    /** Asks the section's service for it, for a view. */
     private CompletionStage<Upstreams.JsonAnswer> load(String customerNumber, ViewSection section) {
+        return load(guards, customerNumber, section);
+    }
+
+    /** Asks the section's service for it, behind {@code guarded}. */
+    private CompletionStage<Upstreams.JsonAnswer> load(Map<Service, TypedGuard<CompletionStage<Upstreams.JsonAnswer>>> guarded,
+                                                       String customerNumber, ViewSection section) {
         String n = enc(customerNumber);
         return switch (section) {
-            case CUSTOMER -> call(Service.CUSTOMER_MASTER, "/api/v1/customers/" + n);
-            case RELATIONSHIPS -> call(Service.CUSTOMER_MASTER, "/api/v1/customers/" + n + "/relationships");
-            case SCORE -> call(Service.CONTRIBUTION_SCORING, "/api/v1/customers/" + n + "/score");
-            case OWNERS -> call(Service.MANAGER_ASSIGNMENT, "/api/v1/customers/" + n + "/owners");
-            case VISITS -> call(Service.MANAGER_ASSIGNMENT, "/api/v1/visits?customer=" + n);
+            case CUSTOMER -> call(guarded, Service.CUSTOMER_MASTER, "/api/v1/customers/" + n);
+            case RELATIONSHIPS -> call(guarded, Service.CUSTOMER_MASTER, "/api/v1/customers/" + n + "/relationships");
+            case SCORE -> call(guarded, Service.CONTRIBUTION_SCORING, "/api/v1/customers/" + n + "/score");
+            case OWNERS -> call(guarded, Service.MANAGER_ASSIGNMENT, "/api/v1/customers/" + n + "/owners");
+            case VISITS -> call(guarded, Service.MANAGER_ASSIGNMENT, "/api/v1/visits?customer=" + n);
         };
     }
 

@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * reads their sections from the services into the store, a few customers at a time, so that a view is answered
  * from the store even for a customer nobody has looked at. A customer whose refresh could not read everything (a
  * service down) is due again after {@code retry-delay}; until then a view reads what is missing from the services.
+ * A customer is taken up only when a slot is free for it; one whose refresh was under way when the gateway stopped
+ * is read on its next view, its next event or when it ages.
  * Every gateway instance runs one; they share the work through the store.
  *
  * <p>Metrics: {@code ecif.gateway.view.store.refreshes} by {@code result} (complete, partial, failed) and the gauge
@@ -34,6 +36,11 @@ public class ViewRefresher {
     private static final Logger LOG = Logger.getLogger(ViewRefresher.class);
     private static final long IDLE_MILLIS = 200;
     private static final long PENDING_COUNT_NANOS = TimeUnit.SECONDS.toNanos(5);
+    /**
+     * Answers looked at per search for aged ones (five per customer): 10,000 a minute make 2,000 customers due, so
+     * a store of 2.8 million customers can be read again within a day.
+     */
+    private static final int AGED_PER_SCAN = 10_000;
 
     private final ViewStore store;
     private final UnifiedViewService views;
@@ -89,7 +96,7 @@ public class ViewRefresher {
             try {
                 long now = System.nanoTime();
                 if (now - nextAgedScan >= 0) {
-                    int aged = store.markAged(settings.maxAge(), settings.refreshBatch() * 10);
+                    int aged = store.markAged(settings.maxAge(), AGED_PER_SCAN);
                     if (aged > 0) {
                         LOG.debugf("View store: %d customers hold answers older than %s, refreshing", aged,
                                 settings.maxAge());
@@ -103,7 +110,16 @@ public class ViewRefresher {
                 for (String n = retries.poll(); n != null; n = retries.poll()) {
                     store.retryLater(n, settings.retryDelay());
                 }
-                List<ViewStore.Claimed> due = store.claimDue(settings.refreshBatch());
+                // As many customers as there are free slots: a claimed customer is no longer due, so one that waited
+                // here for a slot would be lost if the gateway stopped meanwhile.
+                inFlight.acquire();
+                int slots = 1 + inFlight.drainPermits();
+                List<ViewStore.Claimed> due;
+                try {
+                    due = store.claimDue(Math.min(slots, settings.refreshBatch()));
+                } finally {
+                    inFlight.release(slots);
+                }
                 if (due.isEmpty()) {
                     Thread.sleep(IDLE_MILLIS);
                     continue;

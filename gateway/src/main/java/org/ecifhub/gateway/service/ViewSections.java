@@ -20,8 +20,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -32,9 +38,12 @@ import java.util.function.Supplier;
  * caller. Only raw answers are stored: masking, data-scope checks and audit run on every request, for its caller, on
  * a tree of its own parsed from the stored text.
  *
- * <p>The store is a database, and the view is assembled on event-loop threads: every store access runs on a small
- * pool of its own, and an answer is stored after the caller has it. When the store cannot be read the services are
- * asked, as with the store off.
+ * <p>The store is a database, and the view is assembled on event-loop threads: store reads run on a small pool of
+ * their own, within {@code read-timeout}, and answers are stored on another, after the caller has them (dropped,
+ * not queued without end, when the database cannot keep up). When the store cannot be read in time, or no gateway
+ * has followed the events within {@code feed-silence}, the services are asked and nothing is stored, as with the
+ * store off. While an event about the customer settles, the score and owners the services derive from it are not
+ * stored: they may not have applied it yet.
  *
  * <p>Metrics: {@code ecif.gateway.view.store.requests} by {@code section} and {@code result} (hit: answered from
  * the store; miss: asked the service; bypass: store off or unreadable), and the gauge
@@ -45,12 +54,17 @@ public class ViewSections {
 
     private static final Logger LOG = Logger.getLogger(ViewSections.class);
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Sections the services derive from customer and tier events: not stored from a view while one settles. */
+    private static final Set<ViewSection> DERIVED = EnumSet.of(ViewSection.SCORE, ViewSection.OWNERS);
     /** The generation of a snapshot that holds nothing and under which nothing is stored. */
     private static final long NOT_STORED = -1;
 
     private final ViewStore store;
     private final boolean enabled;
-    private final ExecutorService io;
+    private final Duration silence;
+    private final long readTimeoutMillis;
+    private final ExecutorService reads;
+    private final ExecutorService writes;
     private final Map<ViewSection, Counter> hits = new EnumMap<>(ViewSection.class);
     private final Map<ViewSection, Counter> misses = new EnumMap<>(ViewSection.class);
     private final Map<ViewSection, Counter> bypasses = new EnumMap<>(ViewSection.class);
@@ -58,13 +72,12 @@ public class ViewSections {
     @Inject
     public ViewSections(ViewStore store, GatewayConfig config, MeterRegistry registry) {
         this.store = store;
-        this.enabled = config.view().store().enabled();
-        AtomicInteger threads = new AtomicInteger();
-        this.io = Executors.newFixedThreadPool(8, r -> {
-            Thread t = new Thread(r, "gateway-view-store-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        GatewayConfig.Store settings = config.view().store();
+        this.enabled = settings.enabled();
+        this.silence = settings.feedSilence();
+        this.readTimeoutMillis = settings.readTimeout().toMillis();
+        this.reads = pool("gateway-view-store-read-", 8, 1_000);
+        this.writes = pool("gateway-view-store-write-", 2, 10_000);
         for (ViewSection s : ViewSection.values()) {
             String section = s.name().toLowerCase(Locale.ROOT);
             hits.put(s, counter(registry, section, "hit"));
@@ -75,8 +88,19 @@ public class ViewSections {
                 .description("Customers the unified view's store knows (PostgreSQL's estimate)").register(registry);
     }
 
+    /** A pool whose queue is bounded: what does not fit is refused (a read) or dropped (a write), never waited for. */
+    private static ExecutorService pool(String name, int threads, int queue) {
+        AtomicInteger count = new AtomicInteger();
+        return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(queue), r -> {
+            Thread t = new Thread(r, name + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }, new ThreadPoolExecutor.AbortPolicy());
+    }
+
     void stop(@Observes ShutdownEvent event) {
-        io.shutdown();
+        reads.shutdown();
+        writes.shutdown();
     }
 
     private double estimate() {
@@ -98,14 +122,25 @@ public class ViewSections {
         if (!enabled) {
             return CompletableFuture.completedFuture(nothing(customerNumber));
         }
-        return CompletableFuture.supplyAsync(() -> store.read(customerNumber), io).exceptionally(e -> {
-            LOG.warnf("The view store could not be read (%s); asking the services", e.getMessage());
-            return nothing(customerNumber);
-        });
+        try {
+            return CompletableFuture.supplyAsync(() -> store.read(customerNumber, silence), reads)
+                    .completeOnTimeout(null, readTimeoutMillis, TimeUnit.MILLISECONDS)
+                    .handle((snapshot, e) -> {
+                        if (e != null || snapshot == null) {
+                            LOG.warnf("The view store could not be read (%s); asking the services",
+                                    e != null ? e.getMessage() : "no answer within " + readTimeoutMillis + " ms");
+                            return nothing(customerNumber);
+                        }
+                        return snapshot.following() ? snapshot : nothing(customerNumber);
+                    });
+        } catch (RejectedExecutionException e) {
+            LOG.warn("The view store is not keeping up with the reads; asking the services");
+            return CompletableFuture.completedFuture(nothing(customerNumber));
+        }
     }
 
     private static ViewStore.Snapshot nothing(String customerNumber) {
-        return new ViewStore.Snapshot(customerNumber, NOT_STORED, Map.of());
+        return new ViewStore.Snapshot(customerNumber, NOT_STORED, Map.of(), false, false);
     }
 
     /**
@@ -125,8 +160,9 @@ public class ViewSections {
             return load.get();
         }
         misses.get(section).increment();
+        boolean storable = !(snapshot.settling() && DERIVED.contains(section));
         return load.get().thenApply(answer -> {
-            if (worthKeeping(answer) && keepIf.test(answer)) {
+            if (storable && worthKeeping(answer) && keepIf.test(answer)) {
                 // Written out before the caller masks the tree in place; stored after the caller has it.
                 ViewStore.Stored kept = kept(answer);
                 store(snapshot.customerNumber(), snapshot.generation(), Map.of(section, kept), false);
@@ -141,12 +177,18 @@ public class ViewSections {
      */
     public CompletionStage<Void> store(String customerNumber, long generation, Map<ViewSection, ViewStore.Stored> answers,
                                        boolean dropOthers) {
-        return CompletableFuture.runAsync(() -> store.write(customerNumber, generation, answers, dropOthers), io)
-                .whenComplete((done, e) -> {
-                    if (e != null) {
-                        LOG.warnf("A view answer for %s could not be stored: %s", customerNumber, e.getMessage());
-                    }
-                });
+        try {
+            return CompletableFuture.runAsync(() -> store.write(customerNumber, generation, answers, dropOthers), writes)
+                    .whenComplete((done, e) -> {
+                        if (e != null) {
+                            LOG.warnf("A view answer for %s could not be stored: %s", customerNumber, e.getMessage());
+                        }
+                    });
+        } catch (RejectedExecutionException e) {
+            // The next view or refresh reads it again.
+            LOG.debugf("View store writes are behind; an answer for %s is not stored", customerNumber);
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /**
