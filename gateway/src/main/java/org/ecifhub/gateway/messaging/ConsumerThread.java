@@ -11,7 +11,7 @@ import java.util.function.Consumer;
 
 /**
  * A plain Kafka consumer of text records polling on a daemon thread of its own, for the gateway's followers of the
- * hub's topics (change journal, view cache). A failure closes the consumer and starts a new one 2 s later, until
+ * hub's topics (change journal, view store). A failure closes the consumer and starts a new one 2 s later, until
  * {@link #stop()}, which wakes a blocked poll up and waits for the thread.
  */
 final class ConsumerThread {
