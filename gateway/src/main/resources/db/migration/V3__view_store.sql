@@ -5,7 +5,7 @@
 
 CREATE TABLE view_customer (
     customer_number VARCHAR(20) PRIMARY KEY,
-    -- Moved on by every event naming the customer, and when the background refresh takes the customer up.
+    -- Moved on by every event naming the customer.
     generation      BIGINT NOT NULL DEFAULT 0,
     -- When the background refresh should read the customer again; NULL when nothing is pending.
     refresh_due     TIMESTAMPTZ

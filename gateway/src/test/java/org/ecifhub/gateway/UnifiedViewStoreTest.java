@@ -209,6 +209,9 @@ class UnifiedViewStoreTest {
         awaitStored(n, scorePath);
         // A re-scoring no event announces (the tier stayed): only the age of the stored answer brings it in.
         Hub.stubValue("contribution-scoring", "score", n, "815.0");
+        // Every section stored (the last ones land just after the view that read them), then all made old.
+        await().atMost(EVENT_ARRIVES).untilAsserted(() ->
+                assertThat(store.read(n, Duration.ofMinutes(1)).sections()).containsOnlyKeys(ViewSection.values()));
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "UPDATE view_section SET read_at = now() - interval '2 days' WHERE customer_number = ?")) {
             ps.setString(1, n);
@@ -230,10 +233,11 @@ class UnifiedViewStoreTest {
         String n = Hub.unseenCustomer();
         awaitStored(n, "/api/v1/customers/" + n + "/score");
         long before = store.read(n, Duration.ofMinutes(1)).generation();
-        new KafkaTestClient(kafka).send("ecif.tier.v1", n, TestEvents.tier(n, "EXCELLENT", 812.5, "VWC001"));
+        Hub.stubValue("contribution-scoring", "score", n, "830.0");
+        new KafkaTestClient(kafka).send("ecif.tier.v1", n, TestEvents.tier(n, "EXCELLENT", 830.0, "VWC001"));
         await().atMost(EVENT_ARRIVES).until(() -> store.read(n, Duration.ofMinutes(1)).generation() > before);
         // Scoring may not have applied the event yet: the view reads the score from it, and does not store it...
-        view(n).body("score.data.score", equalTo(812.5f));
+        view(n).body("score.data.score", equalTo(830.0f));
         await().atMost(EVENT_ARRIVES).untilAsserted(() ->
                 assertThat(store.read(n, Duration.ofMinutes(1)).sections()).containsKey(ViewSection.CUSTOMER));
         ViewStore.Snapshot settling = store.read(n, Duration.ofMinutes(1));
@@ -241,8 +245,12 @@ class UnifiedViewStoreTest {
             assertThat(settling.sections()).doesNotContainKeys(ViewSection.SCORE, ViewSection.OWNERS);
         }
         // ...the refresh once the event has settled does.
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(store.read(n, Duration.ofMinutes(1)).sections()).containsOnlyKeys(ViewSection.values()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            ViewStore.Snapshot settled = store.read(n, Duration.ofMinutes(1));
+            assertThat(settled.sections()).containsOnlyKeys(ViewSection.values());
+            assertThat(new String(settled.sections().get(ViewSection.SCORE).json(),
+                    java.nio.charset.StandardCharsets.UTF_8)).contains("830.0");
+        });
     }
 
     @Test

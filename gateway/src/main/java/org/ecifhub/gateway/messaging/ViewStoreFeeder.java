@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.ecifhub.gateway.config.GatewayConfig;
 import org.ecifhub.gateway.persistence.ViewStore;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -19,6 +20,7 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.function.BooleanSupplier;
@@ -49,6 +51,8 @@ public class ViewStoreFeeder {
     /** A customer number as the event schemas define it (docs/events). */
     private static final Pattern CUSTOMER_NUMBER = Pattern.compile("[0-9]{1,20}");
     private static final long HEARTBEAT_NANOS = Duration.ofSeconds(1).toNanos();
+    /** A backlog the feeder works off in well under a second (a poll is up to 500 records, applied in one statement). */
+    private static final long CAUGHT_UP_RECORDS = 5_000;
 
     private final GatewayConfig config;
     private final ViewStore store;
@@ -85,21 +89,45 @@ public class ViewStoreFeeder {
         long nextHeartbeat = System.nanoTime();
         while (running.getAsBoolean()) {
             ConsumerRecords<String, String> records = c.poll(Duration.ofMillis(200));
+            if (!records.isEmpty()) {
+                Set<String> changed = new HashSet<>();
+                Set<String> settling = new HashSet<>();
+                records.forEach(r -> read(r, changed, settling));
+                store.changed(changed, settling, settings.derivedSettle());
+                changes.increment(changed.size());
+                c.commitSync();
+            }
             long now = System.nanoTime();
-            if (now - nextHeartbeat >= 0 && !c.assignment().isEmpty()) {
-                // Following: views may be answered from the store (see feed-silence).
-                store.followed();
+            if (now - nextHeartbeat >= 0) {
+                if (caughtUp(c)) {
+                    // Following: views may be answered from the store (see feed-silence).
+                    store.followed();
+                }
                 nextHeartbeat = now + HEARTBEAT_NANOS;
             }
-            if (records.isEmpty()) {
-                continue;
+        }
+    }
+
+    /**
+     * Whether this consumer holds partitions, the broker answers, and what is left to read of them is a short
+     * backlog: only then does it keep the store honest. A consumer cut off from the broker keeps its assignment
+     * and polls nothing; one catching up after an outage is behind the changes.
+     */
+    private static boolean caughtUp(KafkaConsumer<String, String> c) {
+        Set<TopicPartition> partitions = c.assignment();
+        if (partitions.isEmpty()) {
+            return false;
+        }
+        try {
+            Map<TopicPartition, Long> ends = c.endOffsets(partitions, Duration.ofSeconds(1));
+            long behind = 0;
+            for (TopicPartition p : partitions) {
+                behind += Math.max(0, ends.getOrDefault(p, 0L) - c.position(p, Duration.ofSeconds(1)));
             }
-            Set<String> changed = new HashSet<>();
-            Set<String> settling = new HashSet<>();
-            records.forEach(r -> read(r, changed, settling));
-            store.changed(changed, settling, settings.derivedSettle());
-            changes.increment(changed.size());
-            c.commitSync();
+            return behind <= CAUGHT_UP_RECORDS;
+        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+            LOG.debugf("View store feeder: the broker does not answer (%s)", e.getMessage());
+            return false;
         }
     }
 

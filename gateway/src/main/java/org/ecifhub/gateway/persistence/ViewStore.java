@@ -67,6 +67,7 @@ public class ViewStore {
                      FROM (SELECT COALESCE(MAX(generation), 0) AS generation, MAX(refresh_due) AS refresh_due
                            FROM view_customer WHERE customer_number = ?) g
                      LEFT JOIN view_section s ON s.customer_number = ? AND s.generation = g.generation""")) {
+            ps.setQueryTimeout(2);
             ps.setDouble(1, silence.toMillis() / 1000.0);
             ps.setString(2, customerNumber);
             ps.setString(3, customerNumber);

@@ -126,7 +126,14 @@ public class ViewRefresher {
                 }
                 for (ViewStore.Claimed customer : due) {
                     inFlight.acquire();
-                    refresh(customer).whenComplete((done, e) -> inFlight.release());
+                    try {
+                        refresh(customer).whenComplete((done, e) -> inFlight.release());
+                    } catch (RuntimeException e) {
+                        inFlight.release();
+                        failed.increment();
+                        retries.add(customer.customerNumber());
+                        LOG.warnf(e, "View store: the refresh of %s could not start", customer.customerNumber());
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -25,6 +25,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -76,7 +77,7 @@ public class ViewSections {
         this.enabled = settings.enabled();
         this.silence = settings.feedSilence();
         this.readTimeoutMillis = settings.readTimeout().toMillis();
-        this.reads = pool("gateway-view-store-read-", 8, 1_000);
+        this.reads = pool("gateway-view-store-read-", 8, 64);
         this.writes = pool("gateway-view-store-write-", 2, 10_000);
         for (ViewSection s : ViewSection.values()) {
             String section = s.name().toLowerCase(Locale.ROOT);
@@ -122,17 +123,21 @@ public class ViewSections {
         if (!enabled) {
             return CompletableFuture.completedFuture(nothing(customerNumber));
         }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(readTimeoutMillis);
         try {
-            return CompletableFuture.supplyAsync(() -> store.read(customerNumber, silence), reads)
+            // A read that starts after the view has given up on it does not go to the database at all.
+            return CompletableFuture.supplyAsync(() -> System.nanoTime() - deadline < 0
+                            ? store.read(customerNumber, silence) : null, reads)
                     .completeOnTimeout(null, readTimeoutMillis, TimeUnit.MILLISECONDS)
-                    .handle((snapshot, e) -> {
+                    // Given up: go on on a pool thread, not on the JVM's one timer thread.
+                    .handleAsync((snapshot, e) -> {
                         if (e != null || snapshot == null) {
                             LOG.warnf("The view store could not be read (%s); asking the services",
                                     e != null ? e.getMessage() : "no answer within " + readTimeoutMillis + " ms");
                             return nothing(customerNumber);
                         }
                         return snapshot.following() ? snapshot : nothing(customerNumber);
-                    });
+                    }, ForkJoinPool.commonPool());
         } catch (RejectedExecutionException e) {
             LOG.warn("The view store is not keeping up with the reads; asking the services");
             return CompletableFuture.completedFuture(nothing(customerNumber));
