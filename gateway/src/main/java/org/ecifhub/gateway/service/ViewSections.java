@@ -25,7 +25,6 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -129,15 +128,17 @@ public class ViewSections {
             return CompletableFuture.supplyAsync(() -> System.nanoTime() - deadline < 0
                             ? store.read(customerNumber, silence) : null, reads)
                     .completeOnTimeout(null, readTimeoutMillis, TimeUnit.MILLISECONDS)
-                    // Given up: go on on a pool thread, not on the JVM's one timer thread.
-                    .handleAsync((snapshot, e) -> {
+                    // Not handleAsync: on two cores the common pool is one thread, and every view would queue for
+                    // it (measured: half the views a second). Given up, the view goes on on the JVM's timer thread,
+                    // which only starts the services' calls (they answer on the event loop).
+                    .handle((snapshot, e) -> {
                         if (e != null || snapshot == null) {
                             LOG.warnf("The view store could not be read (%s); asking the services",
                                     e != null ? e.getMessage() : "no answer within " + readTimeoutMillis + " ms");
                             return nothing(customerNumber);
                         }
                         return snapshot.following() ? snapshot : nothing(customerNumber);
-                    }, ForkJoinPool.commonPool());
+                    });
         } catch (RejectedExecutionException e) {
             LOG.warn("The view store is not keeping up with the reads; asking the services");
             return CompletableFuture.completedFuture(nothing(customerNumber));
