@@ -269,6 +269,35 @@ class UnifiedViewStoreTest {
         view(n).body("complete", equalTo(true));
     }
 
+    @Test
+    void whileNoGatewayFollowsTheEventsViewsAskTheServicesInsteadOfTheStore() throws Exception {
+        String n = Hub.unseenCustomer();
+        String scorePath = "/api/v1/customers/" + n + "/score";
+        awaitStored(n, scorePath);
+        try (Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement()) {
+            // The feeders' heartbeat last written an hour ago, and frozen there: as if Kafka had been down since.
+            c.setAutoCommit(false);
+            st.execute("UPDATE view_feed SET followed_at = now() - interval '1 hour'");
+            st.execute("CREATE OR REPLACE FUNCTION view_feed_frozen() RETURNS trigger LANGUAGE plpgsql "
+                    + "AS $$ BEGIN RETURN NULL; END $$");
+            st.execute("CREATE TRIGGER view_feed_frozen BEFORE UPDATE ON view_feed FOR EACH ROW "
+                    + "EXECUTE FUNCTION view_feed_frozen()");
+            c.commit();
+            try {
+                // What the store holds may be stale: the view asks scoring instead.
+                int asked = Hub.served("contribution-scoring", scorePath);
+                view(n).body("score.data.score", equalTo(812.5f)).body("complete", equalTo(true));
+                assertThat(Hub.served("contribution-scoring", scorePath)).isGreaterThan(asked);
+            } finally {
+                c.setAutoCommit(true);
+                st.execute("DROP TRIGGER IF EXISTS view_feed_frozen ON view_feed");
+                st.execute("DROP FUNCTION IF EXISTS view_feed_frozen()");
+            }
+        }
+        // Followed again (the next heartbeat): answered from the store.
+        awaitStored(n, scorePath);
+    }
+
     private static double metric(String metrics, String name) {
         for (String line : metrics.split("\n")) {
             if (line.startsWith(name + " ")) {
