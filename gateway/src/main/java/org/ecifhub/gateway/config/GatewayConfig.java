@@ -119,10 +119,6 @@ public interface GatewayConfig {
         @WithDefault("4")
         int refreshConcurrency();
 
-        /** Customers taken up per round of the background refresh. */
-        @WithDefault("100")
-        int refreshBatch();
-
         /** How long a customer whose refresh failed (a service down) waits before the next attempt. */
         @WithDefault("30s")
         Duration retryDelay();

@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 
 import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -110,22 +111,21 @@ public class ViewRefresher {
                 for (String n = retries.poll(); n != null; n = retries.poll()) {
                     store.retryLater(n, settings.retryDelay());
                 }
-                // As many customers as there are free slots: a claimed customer is no longer due, so one that waited
-                // here for a slot would be lost if the gateway stopped meanwhile.
+                // As many customers as there are free slots, each claimed one taking a slot with it: a claimed
+                // customer is no longer due, so one that waited here for a slot would be lost if the gateway stopped.
                 inFlight.acquire();
                 int slots = 1 + inFlight.drainPermits();
-                List<ViewStore.Claimed> due;
+                List<ViewStore.Claimed> due = List.of();
                 try {
-                    due = store.claimDue(Math.min(slots, settings.refreshBatch()));
+                    due = store.claimDue(slots);
                 } finally {
-                    inFlight.release(slots);
+                    inFlight.release(slots - due.size());
                 }
                 if (due.isEmpty()) {
                     Thread.sleep(IDLE_MILLIS);
                     continue;
                 }
                 for (ViewStore.Claimed customer : due) {
-                    inFlight.acquire();
                     try {
                         refresh(customer).whenComplete((done, e) -> inFlight.release());
                     } catch (RuntimeException e) {
@@ -145,7 +145,7 @@ public class ViewRefresher {
         }
     }
 
-    private java.util.concurrent.CompletionStage<Void> refresh(ViewStore.Claimed customer) {
+    private CompletionStage<Void> refresh(ViewStore.Claimed customer) {
         return views.refresh(customer.customerNumber(), customer.generation()).handle((all, e) -> {
             if (e == null && Boolean.TRUE.equals(all)) {
                 complete.increment();
